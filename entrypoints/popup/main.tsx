@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { QuickReference } from '../../components/QuickReference';
+import '../../components/ui.css';
+
+render(<QuickReference title="Priority Guard" />, document.getElementById('app')!);

@@ -1,0 +1,6 @@
+export * from './levels';
+export * from './targets';
+export * from './checklist';
+export * from './triage';
+export * from './suggest';
+export * from './labels';
