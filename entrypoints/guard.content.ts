@@ -1,10 +1,25 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { DEFAULT_CONFIG } from '../lib/config/effective';
+import { startGuard } from '../lib/guard/guard';
+import { reportGuardError } from '../lib/guard/fail-open';
 import { DEFAULT_PORTAL_MATCHES } from '../lib/portal/default-portals';
+import { profileForHost } from '../lib/portal/profiles';
 
 export default defineContentScript({
   matches: [...DEFAULT_PORTAL_MATCHES],
+  // Early, so our capture listeners on window run before any the portal adds there.
   runAt: 'document_start',
-  main() {
-    document.documentElement.dataset.priorityGuard = 'loaded';
+  main(ctx) {
+    try {
+      startGuard({
+        doc: document,
+        profile: profileForHost(location.host),
+        config: () => DEFAULT_CONFIG,
+        signal: ctx.signal,
+        isValid: () => ctx.isValid,
+      });
+    } catch (error) {
+      reportGuardError(error);
+    }
   },
 });

@@ -39,6 +39,8 @@ const PREFIXED_DIGIT = /^(p|s|sev|pri|prio|priority|severity|level)([0-9])$/;
 
 /** Where a label's head ends and its description starts: "P1 - Critical", "1 (Urgent)". */
 const HEAD_SEPARATOR = /\s[-–—|]\s|:|\(|\[/;
+/** A head in brackets before the description: "[P1] Critical", "(Sev 1) Production down". */
+const BRACKETED_HEAD = /^\s*[([]([^()[\]]*)[)\]]/;
 
 function tokens(text: string): string[] {
   return text
@@ -93,6 +95,13 @@ function recogniseHead(words: string[], scheme: LabelScheme): Level | null | und
 
 /** The level a single label or value names, or null. */
 export function recogniseLabel(text: string, scheme: LabelScheme = 'default'): Level | null {
+  const bracketed = BRACKETED_HEAD.exec(text);
+  if (bracketed) {
+    const level = recogniseHead(tokens(bracketed[1]!), scheme);
+    if (level !== undefined) return level;
+    // "(Priority) High": brackets of filler words hand over to what follows.
+    return recogniseLabel(text.slice(bracketed[0].length), scheme);
+  }
   const separator = HEAD_SEPARATOR.exec(text);
   const head = separator ? text.slice(0, separator.index) : text;
   const level = recogniseHead(tokens(head), scheme);

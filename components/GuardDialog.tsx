@@ -1,0 +1,123 @@
+import type { ChecklistId, ChecklistItem, Level, LevelDefinition, PlanChoice } from '../lib/rules';
+import { DefinitionList } from './DefinitionList';
+
+export interface GuardDialogProps {
+  definitions: readonly LevelDefinition[];
+  plan: PlanChoice;
+  checklist: readonly ChecklistItem[];
+  ticked: ReadonlySet<ChecklistId>;
+  suggestion: Level;
+  essentials: readonly string[];
+  reassurance: string;
+  /** Why the last "Change to" did not work, if it did not. */
+  error: string | null;
+  busy: boolean;
+  /** Each handler receives the DOM event so the caller can refuse untrusted ones. */
+  onToggle(id: ChecklistId, event: Event): void;
+  onConfirm(event: Event): void;
+  onChangeLevel(level: Level, event: Event): void;
+  onBack(event: Event): void;
+}
+
+const OTHER_LEVELS: readonly Level[] = [2, 3, 4];
+
+/** The Priority 1 check: definitions, checklist and three ways out. Presentational only. */
+export function GuardDialog(props: GuardDialogProps) {
+  const { checklist, ticked, suggestion } = props;
+  const allTicked = checklist.every((item) => ticked.has(item.id));
+  // With every statement ticked the suggestion is P1 itself: then only the other levels are offered.
+  const changeTo = suggestion === 1 ? null : suggestion;
+  const others = OTHER_LEVELS.filter((l) => l !== changeTo);
+  return (
+    <div class="pg-dialog-body">
+      <h2 id="pg-dialog-title" class="pg-dialog-title" tabIndex={-1}>
+        Is this really a Priority 1?
+      </h2>
+      <p class="pg-dialog-intro">
+        A Priority 1 brings every available engineer onto your ticket at once, and it cannot be undone. Check your
+        situation against the definitions before you submit. Nothing you typed in the form will be lost.
+      </p>
+      <DefinitionList definitions={props.definitions} plan={props.plan} highlight={1} />
+      <fieldset class="pg-checklist">
+        <legend>A Priority 1 meets every one of these. Tick what is true:</legend>
+        {checklist.map((item) => (
+          <label key={item.id} class="pg-check">
+            <input
+              type="checkbox"
+              name="checklist"
+              value={item.id}
+              checked={ticked.has(item.id)}
+              onChange={(e) => props.onToggle(item.id, e)}
+            />
+            <span>{item.statement}</span>
+          </label>
+        ))}
+      </fieldset>
+      {allTicked && (
+        <section class="pg-essentials" aria-labelledby="pg-essentials-title">
+          <h3 id="pg-essentials-title">So Support can start at once, include:</h3>
+          <ul>
+            {props.essentials.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p class="pg-reassurance">{props.reassurance}</p>
+      {props.error && (
+        <p class="pg-error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <div class="pg-actions">
+        {changeTo && (
+          <button
+            type="button"
+            class="pg-button pg-button-primary"
+            data-action="change"
+            data-level={changeTo}
+            disabled={props.busy}
+            onClick={(e) => props.onChangeLevel(changeTo, e)}
+          >
+            Change to Priority {changeTo}
+          </button>
+        )}
+        <button
+          type="button"
+          class="pg-button pg-button-danger"
+          data-action="confirm"
+          disabled={!allTicked || props.busy}
+          aria-describedby={allTicked ? undefined : 'pg-confirm-hint'}
+          onClick={props.onConfirm}
+        >
+          Submit as Priority 1
+        </button>
+        <button type="button" class="pg-button" data-action="back" disabled={props.busy} onClick={props.onBack}>
+          Back to form
+        </button>
+      </div>
+      {!allTicked && (
+        <p id="pg-confirm-hint" class="pg-hint">
+          "Submit as Priority 1" is available once every statement is ticked.
+        </p>
+      )}
+      <p class="pg-other-levels">
+        <span>{changeTo ? 'Or change to:' : 'Change to:'}</span>
+        {others.map((level) => (
+          <button
+            key={level}
+            type="button"
+            class="pg-link-button"
+            data-action="change"
+            data-level={level}
+            aria-label={`Change to Priority ${level}`}
+            disabled={props.busy}
+            onClick={(e) => props.onChangeLevel(level, e)}
+          >
+            Priority {level}
+          </button>
+        ))}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import type { EffectiveConfig } from '../config/effective';
+import type { PriorityControl } from '../portal/control';
+import { interceptSubmissions, type StoppedSubmission } from '../portal/intercept';
+import type { PortalProfile } from '../portal/profiles';
+import { watchForControl } from '../portal/watch-for-control';
+import { openGuardDialog } from './dialog';
+import { failOpen, reportGuardError } from './fail-open';
+import { deepActiveElement } from './focus';
+import { createP1Note } from './note';
+
+export interface GuardOptions {
+  doc: Document;
+  profile: PortalProfile;
+  config(): EffectiveConfig;
+  /** Aborted when the extension is updated or unloaded: everything the guard added goes. */
+  signal: AbortSignal;
+  /** False once the extension context is gone (checked before ever stopping a submission). */
+  isValid(): boolean;
+}
+
+/** What the page shows tests and support staff: whether the guard found the field. */
+function markState(doc: Document, state: 'idle' | 'armed' | null) {
+  if (state) doc.documentElement.setAttribute('data-priority-guard', state);
+  else doc.documentElement.removeAttribute('data-priority-guard');
+}
+
+/** Finds the priority field, shows the P1 note, and stops an unconsidered P1 submission. */
+export function startGuard(options: GuardOptions): { control(): PriorityControl | null } {
+  const { doc, signal } = options;
+  let closeDialog: (() => void) | null = null;
+  let disarm: (() => void) | null = null;
+
+  const arm = (control: PriorityControl) => {
+    const note = createP1Note(control.field);
+    const refreshNote = failOpen(() => {
+      const { guardMode, definitions } = options.config();
+      if (guardMode !== 'off' && control.read() === 1) note.show(definitions, guardMode === 'dialog');
+      else note.hide();
+    }, undefined);
+    const stopWatching = control.watch(refreshNote);
+    refreshNote();
+    markState(doc, 'armed');
+    disarm = () => {
+      stopWatching();
+      note.hide();
+      closeDialog?.();
+      closeDialog = null;
+      markState(doc, signal.aborted ? null : 'idle');
+    };
+  };
+
+  const watcher = watchForControl(
+    doc,
+    options.profile,
+    {
+      onArmed: failOpen(arm, undefined),
+      onDisarmed: () => {
+        disarm?.();
+        disarm = null;
+      },
+    },
+    signal,
+  );
+
+  const showDialog = (stopped: StoppedSubmission) => {
+    if (closeDialog) return; // one dialog at a time; a second attempt is simply held
+    const returnFocus = deepActiveElement(doc);
+    closeDialog = openGuardDialog(doc, options.config(), {
+      confirm: () => {
+        closeDialog = null;
+        stopped.resume();
+      },
+      changeLevel: async (level) => {
+        try {
+          return await stopped.control.set(level);
+        } catch (error) {
+          reportGuardError(error);
+          return false;
+        }
+      },
+      dismissed: (changed) => {
+        closeDialog = null;
+        (changed ? stopped.control.focusTarget : (returnFocus ?? stopped.control.focusTarget))?.focus();
+      },
+    });
+  };
+
+  interceptSubmissions({
+    control: watcher.current,
+    shouldStop: failOpen(
+      (control: PriorityControl) => options.isValid() && options.config().guardMode === 'dialog' && control.read() === 1,
+      false,
+    ),
+    onStopped: (stopped) => {
+      try {
+        showDialog(stopped);
+      } catch (error) {
+        reportGuardError(error);
+        closeDialog?.();
+        closeDialog = null;
+        stopped.resume();
+      }
+    },
+    signal,
+  });
+
+  if (!watcher.current()) markState(doc, 'idle');
+  signal.addEventListener('abort', () => markState(doc, null));
+  return { control: watcher.current };
+}

@@ -1,0 +1,21 @@
+/**
+ * An element of our own with an open shadow root, styled from inside, that page CSS can
+ * neither break nor be broken by. Its inline !important styles outrank the page's rules.
+ */
+export interface ShadowHost {
+  host: HTMLElement;
+  root: ShadowRoot;
+  remove(): void;
+}
+
+export function createShadowHost(doc: Document, tag: string, css: string, hostStyle: Record<string, string>): ShadowHost {
+  const host = doc.createElement(tag);
+  for (const [property, value] of Object.entries({ all: 'initial', ...hostStyle })) {
+    host.style.setProperty(property, value, 'important');
+  }
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  root.append(style);
+  return { host, root, remove: () => host.remove() };
+}

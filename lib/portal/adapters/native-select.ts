@@ -1,0 +1,36 @@
+import type { Level } from '../../rules/levels';
+import { optionForLevel, recogniseOption, schemeOf, type OptionLike } from '../../rules/labels';
+import type { PriorityControl } from '../control';
+import { fire, setNativeValue, textOf } from '../dom';
+import { fieldOf, formAndScope } from './field-parts';
+import { watchField } from './watch-field';
+
+function optionsOf(select: HTMLSelectElement): OptionLike[] {
+  return [...select.options].map((o) => ({ label: textOf(o), value: o.value }));
+}
+
+/** A native <select>: Zendesk's system priority or a custom drop-down. */
+export function nativeSelectControl(select: HTMLSelectElement): PriorityControl {
+  const read = (): Level | null => {
+    const chosen = select.selectedOptions[0];
+    if (!chosen) return null;
+    return recogniseOption({ label: textOf(chosen), value: chosen.value }, schemeOf(optionsOf(select)));
+  };
+  return {
+    kind: 'select',
+    field: fieldOf(select),
+    focusTarget: select,
+    ...formAndScope(select),
+    read,
+    options: () => optionsOf(select),
+    async set(level) {
+      const option = optionForLevel(optionsOf(select), level);
+      if (!option) return false;
+      setNativeValue(select, option.value);
+      fire(select, 'input');
+      fire(select, 'change');
+      return read() === level;
+    },
+    watch: (onChange) => watchField([select], onChange),
+  };
+}

@@ -1,0 +1,40 @@
+import type { Level } from '../../rules/levels';
+import { optionForLevel, recogniseOption, schemeOf, type OptionLike } from '../../rules/labels';
+import type { PriorityControl } from '../control';
+import { textOf } from '../dom';
+import { fieldOf, formAndScope } from './field-parts';
+import { watchField } from './watch-field';
+
+function labelOf(radio: HTMLInputElement): string {
+  const labels = radio.labels ? [...radio.labels] : [];
+  return labels.map(textOf).join(' ') || radio.getAttribute('aria-label') || '';
+}
+
+/** A group of radio buttons sharing one name. */
+export function radioGroupControl(radios: HTMLInputElement[]): PriorityControl {
+  const first = radios[0]!;
+  const options = (): (OptionLike & { radio: HTMLInputElement })[] =>
+    radios.map((radio) => ({ label: labelOf(radio), value: radio.value, radio }));
+  const read = (): Level | null => {
+    const all = options();
+    const chosen = all.find((o) => o.radio.checked);
+    return chosen ? recogniseOption(chosen, schemeOf(all)) : null;
+  };
+  return {
+    kind: 'radio',
+    field: fieldOf(first),
+    get focusTarget() {
+      return radios.find((r) => r.checked) ?? first;
+    },
+    ...formAndScope(first),
+    read,
+    options: () => options().map(({ label, value }) => ({ label, value })),
+    async set(level) {
+      const option = optionForLevel(options(), level);
+      if (!option) return false;
+      option.radio.click();
+      return read() === level;
+    },
+    watch: (onChange) => watchField([fieldOf(first)], onChange),
+  };
+}

@@ -1,0 +1,27 @@
+/** How to find the priority field on one kind of portal. */
+export interface PortalProfile {
+  id: string;
+  /** The priority field itself (select, hidden input or combobox trigger), when known. */
+  fieldSelector?: string;
+  /** Look inside open shadow roots (Salesforce LWR); costlier, so only where needed. */
+  shadowDom: boolean;
+}
+
+export const ZENDESK_PROFILE: PortalProfile = {
+  id: 'zendesk',
+  fieldSelector: '[name="request[priority]"]',
+  shadowDom: false,
+};
+
+export const SALESFORCE_PROFILE: PortalProfile = { id: 'salesforce', shadowDom: true };
+
+export const GENERIC_PROFILE: PortalProfile = { id: 'generic', shadowDom: true };
+
+/** The profile for a page, by its host. */
+export function profileForHost(host: string): PortalProfile {
+  if (host === 'support.puppet.com' || host.endsWith('.zendesk.com')) return ZENDESK_PROFILE;
+  if (host === 'portal.perforce.com' || host.endsWith('.my.site.com') || host.endsWith('.force.com')) {
+    return SALESFORCE_PROFILE;
+  }
+  return GENERIC_PROFILE;
+}
