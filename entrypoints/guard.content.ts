@@ -1,7 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { DEFAULT_CONFIG } from '../lib/config/effective';
-import { startGuard } from '../lib/guard/guard';
+import { loadEffectiveConfig, onEffectiveConfigChanged } from '../lib/config/load';
 import { reportGuardError } from '../lib/guard/fail-open';
+import { startGuard } from '../lib/guard/guard';
 import { DEFAULT_PORTAL_MATCHES } from '../lib/portal/default-portals';
 import { profileForHost } from '../lib/portal/profiles';
 
@@ -11,10 +12,13 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     try {
+      let config = DEFAULT_CONFIG;
+      void loadEffectiveConfig().then((report) => (config = report.config));
+      ctx.onInvalidated(onEffectiveConfigChanged((report) => (config = report.config)));
       startGuard({
         doc: document,
         profile: profileForHost(location.host),
-        config: () => DEFAULT_CONFIG,
+        config: () => config,
         signal: ctx.signal,
         isValid: () => ctx.isValid,
       });
