@@ -30,7 +30,7 @@ export function DefinitionList({ definitions, plan, highlight, headingLevel = 3 
           <dl class="pg-targets">
             {responseTargets(d.level, plan).map((t) => (
               <div key={t.plan} class="pg-target">
-                <dt>{plan === 'unknown' ? `${t.planName} plan response` : 'Response target'}</dt>
+                <dt>{plan === 'unknown' ? `${t.planName} plan` : 'Response target'}</dt>
                 <dd>{t.target}</dd>
               </div>
             ))}

@@ -30,7 +30,7 @@ export function watchForControl(
   const scan = () => {
     scheduled = false;
     lastScan = performance.now();
-    if (signal.aborted) return;
+    if (signal.aborted || control) return;
     if (profile.shadowDom) for (const root of openShadowRoots(doc)) observe(root);
     const found = findPriorityControl(doc, profile);
     if (found) {

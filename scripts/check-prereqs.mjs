@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// Checks the programs the tests need outside node_modules: the two browsers the end-to-end
+// tests drive, and openssl (the replica portal makes its TLS certificate with it).
+// Exits 1 with an install hint for each one missing. CHROMIUM_PATH / FIREFOX_PATH override
+// the browser locations, exactly as the e2e harness (tests/e2e/harness) reads them.
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+const PREREQS = [
+  { label: 'Chromium', env: 'CHROMIUM_PATH', path: '/usr/bin/chromium', apt: 'chromium' },
+  { label: 'Firefox ESR', env: 'FIREFOX_PATH', path: '/usr/bin/firefox-esr', apt: 'firefox-esr' },
+  { label: 'OpenSSL', command: 'openssl', apt: 'openssl', versionArgs: ['version'] },
+];
+
+function isExecutable(file) {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function onPath(command) {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir && isExecutable(join(dir, command))) return join(dir, command);
+  }
+  return undefined;
+}
+
+function version(file, args = ['--version']) {
+  const result = spawnSync(file, args, { encoding: 'utf8', timeout: 15_000 });
+  return result.status === 0 ? result.stdout.trim().split('\n')[0] : 'version unknown';
+}
+
+let missing = 0;
+for (const p of PREREQS) {
+  const override = p.env ? process.env[p.env] : undefined;
+  const file = p.command ? onPath(p.command) : override || p.path;
+  if (file && isExecutable(file)) {
+    console.log(`ok: ${p.label} at ${file} (${version(file, p.versionArgs)})`);
+    continue;
+  }
+  missing++;
+  const where = override ? ` (${p.env}=${override} is not an executable file)` : '';
+  const alternative = p.env && !override ? `, or point ${p.env} at it` : '';
+  console.error(`${p.label} is missing${where}: install it with \`sudo apt-get install -y ${p.apt}\`${alternative}.`);
+}
+
+if (missing) process.exit(1);

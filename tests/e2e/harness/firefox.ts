@@ -1,0 +1,120 @@
+// Firefox with the built extension, through puppeteer-core over WebDriver BiDi.
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../../lib/extension-ids';
+import { cleanUp, executablePath, extensionDir, headed } from './env';
+import type { BrowserUnderTest, GotoOptions, LaunchOptions, PageUnderTest, Portal, WaitOptions } from './types';
+
+/** The moz-extension:// host the tests pin for the extension (pref extensions.webextensions.uuids). */
+export const FIREFOX_EXTENSION_UUID = '5d0c9a3e-7b41-4f6a-9c2e-1e8b6f4d2a70';
+
+const DEFAULT_WAIT = 10_000;
+
+export async function launchFirefox(portal: Portal, options: LaunchOptions = {}): Promise<BrowserUnderTest> {
+  const dir = extensionDir('firefox', options.extensionDir);
+  const executable = executablePath('firefox');
+  let browser: Browser | undefined;
+  try {
+    // Puppeteer makes a temporary profile with these prefs and removes it on close.
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: executable,
+      headless: !headed(options.headed),
+      acceptInsecureCerts: true,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+        // Every https:// request goes through the replica's CONNECT proxy, which tunnels any
+        // host to the replica: pages keep their real origin and nothing reaches the network.
+        'network.proxy.type': 1,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': portal.proxyPort,
+        'network.proxy.share_proxy_settings': false,
+        'network.proxy.no_proxies_on': '',
+        'network.proxy.allow_hijacking_localhost': false,
+        // No HTTP/3 or DNS-over-HTTPS attempts that would bypass the proxy.
+        'network.http.http3.enable': false,
+        'network.trr.mode': 5,
+      },
+    });
+    const id = await browser.installExtension(dir);
+    if (id !== GECKO_ID) throw new Error(`Firefox installed the extension as ${id}, expected ${GECKO_ID}.`);
+  } catch (error) {
+    await cleanUp([() => browser?.close()]);
+    throw error;
+  }
+
+  const b = browser;
+  let closed = false;
+  return {
+    name: 'firefox',
+    extensionUrl: (path) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${path.replace(/^\//, '')}`,
+    newPage: async () => wrapPage(await b.newPage()),
+    // Puppeteer's `>>>` descends into open shadow roots (its ::-p-aria selectors do not).
+    deep: (host, inner) => `${host} >>> ${inner}`,
+    submissions: () => portal.submissions,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await b.close();
+    },
+  };
+}
+
+function wrapPage(page: Page): PageUnderTest {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
+  return {
+    errors,
+    async goto(url: string, options: GotoOptions = {}) {
+      const timeout = options.timeout ?? 30_000;
+      if (!url.startsWith('moz-extension:')) {
+        await page.goto(url, { waitUntil: 'load', timeout });
+        return;
+      }
+      // Firefox never reports `load` for moz-extension:// documents over BiDi: start the
+      // navigation without waiting for it, and resolve once the new document is current.
+      // The old document is marked first, so going to the URL already shown waits for a new one.
+      await page.evaluate(() => Object.assign(window, { __pgLeaving: true })).catch(() => undefined);
+      page.goto(url, { waitUntil: 'load', timeout }).catch(() => undefined);
+      await page.waitForFunction(
+        (expected: string) => location.href === expected && !('__pgLeaving' in window),
+        { timeout, polling: 50 },
+        url,
+      );
+    },
+    async waitFor(selector: string, options: WaitOptions = {}) {
+      const state = options.state ?? 'attached';
+      await page.waitForSelector(selector, {
+        timeout: options.timeout ?? DEFAULT_WAIT,
+        visible: state === 'visible',
+        hidden: state === 'hidden',
+      });
+    },
+    async click(selector: string) {
+      await page.locator(selector).setTimeout(DEFAULT_WAIT).click();
+    },
+    async press(key: string) {
+      await page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+    },
+    async type(selector: string, text: string) {
+      await page.locator(selector).setTimeout(DEFAULT_WAIT).click();
+      await page.keyboard.type(text);
+    },
+    async texts(selector: string) {
+      return page.$$eval(selector, (elements) => elements.map((e) => e.textContent ?? ''));
+    },
+    async evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+      // Puppeteer's generic signature is stricter than ours; the runtime contract is the same.
+      const run = page.evaluate.bind(page) as unknown as (f: typeof fn, a: A | undefined) => Promise<R>;
+      return run(fn, arg);
+    },
+    async screenshot(path: string) {
+      await page.screenshot({ path: path as `${string}.png` });
+    },
+    // page.url() stays about:blank after a moz-extension:// navigation: ask the document.
+    url: () => page.evaluate(() => location.href),
+    async close() {
+      if (!page.isClosed()) await page.close();
+    },
+  };
+}
