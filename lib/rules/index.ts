@@ -4,3 +4,4 @@ export * from './checklist';
 export * from './triage';
 export * from './suggest';
 export * from './labels';
+export * from './triage-flow';

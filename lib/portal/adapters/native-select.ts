@@ -12,7 +12,7 @@ function optionsOf(select: HTMLSelectElement): OptionLike[] {
 /** A native <select>: Zendesk's system priority or a custom drop-down. */
 export function nativeSelectControl(select: HTMLSelectElement): PriorityControl {
   const read = (): Level | null => {
-    const chosen = select.selectedOptions[0];
+    const chosen = select.options[select.selectedIndex];
     if (!chosen) return null;
     return recogniseOption({ label: textOf(chosen), value: chosen.value }, schemeOf(optionsOf(select)));
   };

@@ -1,0 +1,82 @@
+import { browser } from 'wxt/browser';
+import { parsePopupRequest, type PopupResponse, type SetLevelResult, type StatusResponse } from '../messages';
+import type { PriorityControl } from '../portal/control';
+import { optionForLevel } from '../rules/labels';
+import type { Level } from '../rules/levels';
+import { reportGuardError } from './fail-open';
+
+export interface PopupBridgeOptions {
+  /** The priority field the guard has armed, or null. */
+  control(): PriorityControl | null;
+  /** Aborted when the content script goes away: the listener goes with it. */
+  signal: AbortSignal;
+  /** How long a set-level may take before the popup is told it did not work. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 4_000;
+
+function status(control: PriorityControl | null): StatusResponse {
+  return { type: 'status', armed: control !== null, level: control?.read() ?? null };
+}
+
+function failed(reason: string): SetLevelResult {
+  return { type: 'set-level-result', ok: false, reason };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(onTimeout), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Sets the level through the control, as the guard dialog's "Change to" does, and reads it back. */
+async function setLevel(control: PriorityControl | null, level: Level, timeoutMs: number): Promise<SetLevelResult> {
+  if (!control) return failed('No priority field on this page.');
+  try {
+    if (control.read() === level) return { type: 'set-level-result', ok: true };
+    const options = control.options();
+    if (options.length > 0 && !optionForLevel(options, level)) {
+      return failed(`The priority field has no option for Priority ${level}.`);
+    }
+    let accepted: boolean | 'timeout';
+    try {
+      accepted = await withTimeout<boolean | 'timeout'>(control.set(level), timeoutMs, 'timeout');
+    } catch (error) {
+      reportGuardError(error);
+      accepted = false;
+    }
+    if (control.read() === level) return { type: 'set-level-result', ok: true };
+    if (accepted === 'timeout') return failed(`The field did not take Priority ${level} in time.`);
+    return failed(`The field did not accept Priority ${level}.`);
+  } catch (error) {
+    // read() or options() threw: answer plainly rather than leave the popup waiting.
+    reportGuardError(error);
+    return failed(`The field did not accept Priority ${level}.`);
+  }
+}
+
+/**
+ * Answers the popup: get-status (is the guard armed, which level is selected) and
+ * set-level. Anything else, or anything malformed, is ignored: no answer is sent.
+ */
+export function listenForPopup({ control, signal, timeoutMs = DEFAULT_TIMEOUT_MS }: PopupBridgeOptions): void {
+  if (signal.aborted) return;
+  const listener = (message: unknown): Promise<PopupResponse> | undefined => {
+    const checked = parsePopupRequest(message);
+    if (!checked.ok) {
+      console.debug(`[Priority Guard] Ignored a message: ${checked.reason}`);
+      return undefined;
+    }
+    const request = checked.message;
+    if (request.type === 'set-level') return setLevel(control(), request.level, timeoutMs);
+    try {
+      return Promise.resolve(status(control()));
+    } catch (error) {
+      reportGuardError(error);
+      return Promise.resolve(status(null));
+    }
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PriorityControl } from '../../../lib/portal/control';
+import { ZENDESK_PROFILE } from '../../../lib/portal/profiles';
+import { watchForControl } from '../../../lib/portal/watch-for-control';
+import { resetDocument } from './load-fixture';
+
+const FORM = `<form action="/hc/en-us/requests"><div class="form-field"><label for="p">Priority</label>
+<select id="p" name="request[priority]"><option value="">-</option><option value="low">Low</option>
+<option value="urgent">Urgent</option></select></div><input type="submit" name="commit" value="Submit"></form>`;
+
+const settle = () => new Promise((r) => setTimeout(r, 60));
+
+function start() {
+  const log: string[] = [];
+  const controller = new AbortController();
+  const watcher = watchForControl(
+    document,
+    ZENDESK_PROFILE,
+    {
+      onArmed: (c: PriorityControl) => log.push(`armed:${(c.focusTarget as HTMLSelectElement).id}`),
+      onDisarmed: () => log.push('disarmed'),
+    },
+    controller.signal,
+  );
+  return { log, watcher, controller };
+}
+
+afterEach(resetDocument);
+
+describe('watchForControl', () => {
+  it('stays idle without a form and arms once when a form is rendered late', async () => {
+    const { log, watcher, controller } = start();
+    await settle();
+    expect(log).toEqual([]);
+    expect(watcher.current()).toBeNull();
+    document.body.insertAdjacentHTML('beforeend', FORM);
+    await settle();
+    document.body.append(document.createElement('p')); // unrelated changes do not re-arm
+    await settle();
+    expect(log).toEqual(['armed:p']);
+    expect(watcher.current()).not.toBeNull();
+    controller.abort();
+  });
+
+  it('disarms when the form goes and arms again on the form that replaces it', async () => {
+    document.body.innerHTML = FORM;
+    const { log, controller } = start();
+    await settle();
+    const replacement = document.createElement('div');
+    replacement.innerHTML = FORM.replace('id="p"', 'id="q"');
+    document.querySelector('form')!.replaceWith(replacement.firstElementChild!);
+    await settle();
+    expect(log).toEqual(['armed:p', 'disarmed', 'armed:q']);
+    controller.abort();
+  });
+
+  it('lets go of everything when aborted', async () => {
+    document.body.innerHTML = FORM;
+    const { log, watcher, controller } = start();
+    await settle();
+    controller.abort();
+    expect(log).toEqual(['armed:p', 'disarmed']);
+    document.querySelector('form')!.remove();
+    document.body.insertAdjacentHTML('beforeend', FORM);
+    await settle();
+    expect(log).toEqual(['armed:p', 'disarmed']);
+    expect(watcher.current()).toBeNull();
+  });
+});
