@@ -69,8 +69,14 @@ function DialogState({ config, actions, close }: { config: EffectiveConfig; acti
   );
 }
 
-/** Shows the Priority 1 check as a modal dialog in its own shadow root. Returns close(). */
-export function openGuardDialog(doc: Document, config: EffectiveConfig, actions: DialogActions): () => void {
+export interface OpenDialog {
+  close(): void;
+  /** False once closed, also when the page removed or closed it behind our back. */
+  isOpen(): boolean;
+}
+
+/** Shows the Priority 1 check as a modal dialog in its own shadow root. */
+export function openGuardDialog(doc: Document, config: EffectiveConfig, actions: DialogActions): OpenDialog {
   const shadow = createShadowHost(doc, 'priority-guard-dialog', css, { position: 'fixed', 'z-index': '2147483647' });
   const dialog = doc.createElement('dialog');
   dialog.className = 'pg-dialog';
@@ -96,5 +102,5 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
   render(<DialogState config={config} actions={actions} close={close} />, dialog);
   dialog.showModal();
   shadow.root.getElementById('pg-dialog-title')?.focus();
-  return close;
+  return { close, isOpen: () => open && shadow.host.isConnected && dialog.open };
 }

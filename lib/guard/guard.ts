@@ -3,7 +3,7 @@ import type { PriorityControl } from '../portal/control';
 import { interceptSubmissions, type StoppedSubmission } from '../portal/intercept';
 import type { PortalProfile } from '../portal/profiles';
 import { watchForControl } from '../portal/watch-for-control';
-import { openGuardDialog } from './dialog';
+import { openGuardDialog, type OpenDialog } from './dialog';
 import { failOpen, reportGuardError } from './fail-open';
 import { deepActiveElement } from './focus';
 import { createP1Note } from './note';
@@ -27,7 +27,7 @@ function markState(doc: Document, state: 'idle' | 'armed' | null) {
 /** Finds the priority field, shows the P1 note, and stops an unconsidered P1 submission. */
 export function startGuard(options: GuardOptions): { control(): PriorityControl | null } {
   const { doc, signal } = options;
-  let closeDialog: (() => void) | null = null;
+  let dialog: OpenDialog | null = null;
   let disarm: (() => void) | null = null;
 
   const arm = (control: PriorityControl) => {
@@ -43,8 +43,8 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
     disarm = () => {
       stopWatching();
       note.hide();
-      closeDialog?.();
-      closeDialog = null;
+      dialog?.close();
+      dialog = null;
       markState(doc, signal.aborted ? null : 'idle');
     };
   };
@@ -63,11 +63,12 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
   );
 
   const showDialog = (stopped: StoppedSubmission) => {
-    if (closeDialog) return; // one dialog at a time; a second attempt is simply held
+    if (dialog?.isOpen()) return; // one dialog at a time; a second attempt is simply held
+    dialog?.close();
     const returnFocus = deepActiveElement(doc);
-    closeDialog = openGuardDialog(doc, options.config(), {
+    dialog = openGuardDialog(doc, options.config(), {
       confirm: () => {
-        closeDialog = null;
+        dialog = null;
         stopped.resume();
       },
       changeLevel: async (level) => {
@@ -79,7 +80,7 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
         }
       },
       dismissed: (changed) => {
-        closeDialog = null;
+        dialog = null;
         (changed ? stopped.control.focusTarget : (returnFocus ?? stopped.control.focusTarget))?.focus();
       },
     });
@@ -96,8 +97,8 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
         showDialog(stopped);
       } catch (error) {
         reportGuardError(error);
-        closeDialog?.();
-        closeDialog = null;
+        dialog?.close();
+        dialog = null;
         stopped.resume();
       }
     },

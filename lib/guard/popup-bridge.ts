@@ -69,12 +69,16 @@ export function listenForPopup({ control, signal, timeoutMs = DEFAULT_TIMEOUT_MS
       return undefined;
     }
     const request = checked.message;
-    if (request.type === 'set-level') return setLevel(control(), request.level, timeoutMs);
     try {
-      return Promise.resolve(status(control()));
+      const current = control();
+      if (request.type === 'set-level') return setLevel(current, request.level, timeoutMs);
+      return Promise.resolve(status(current));
     } catch (error) {
+      // Reading the field threw: answer plainly rather than leave the popup waiting.
       reportGuardError(error);
-      return Promise.resolve(status(null));
+      return Promise.resolve(
+        request.type === 'set-level' ? failed(`The field did not accept Priority ${request.level}.`) : status(null),
+      );
     }
   };
   browser.runtime.onMessage.addListener(listener);

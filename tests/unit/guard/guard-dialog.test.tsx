@@ -72,7 +72,8 @@ describe('GuardDialog', () => {
 describe('openGuardDialog', () => {
   it('opens a labelled modal dialog in a shadow root and ignores untrusted events', () => {
     const actions = { confirm: vi.fn(), changeLevel: vi.fn(async () => true), dismissed: vi.fn() };
-    const close = openGuardDialog(document, DEFAULT_CONFIG, actions);
+    const opened = openGuardDialog(document, DEFAULT_CONFIG, actions);
+    expect(opened.isOpen()).toBe(true);
     const host = document.querySelector('priority-guard-dialog')!;
     const dialog = host.shadowRoot!.querySelector('dialog')!;
     expect(dialog.getAttribute('aria-labelledby')).toBe('pg-dialog-title');
@@ -89,7 +90,8 @@ describe('openGuardDialog', () => {
     host.shadowRoot!.querySelector<HTMLButtonElement>('[data-action=back]')!.click();
     expect(actions.changeLevel).not.toHaveBeenCalled();
     expect(actions.dismissed).not.toHaveBeenCalled();
-    close();
+    opened.close();
+    expect(opened.isOpen()).toBe(false);
     expect(document.querySelector('priority-guard-dialog')).toBeNull();
   });
 });
