@@ -51,7 +51,7 @@ function parseBody(req, raw) {
 
 function submittedPage(fields) {
   const rows = fields.map((f) => `<li><code>${escapeHtml(f.name)}</code> = ${escapeHtml(f.value)}</li>`).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Request submitted</title></head>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Request submitted</title></head>
 <body><main><h1 id="submitted">Your request was submitted</h1><p>The replica portal received:</p><ul>${rows}</ul>
 <p><a href="/hc/en-us/requests/new">Submit another request</a></p></main></body></html>`;
 }
@@ -80,6 +80,11 @@ export async function startPortalServer({ port = 0, proxyPort = 0, log = false }
         submissions.push({ host: url.host, path: url.pathname, fields, at: Date.now() });
         res.writeHead(200, { 'content-type': TYPES['.html'] });
         res.end(submittedPage(fields));
+        return;
+      }
+      if (url.pathname === '/favicon.ico') {
+        res.writeHead(204);
+        res.end();
         return;
       }
       if (url.pathname === '/__submissions') {
