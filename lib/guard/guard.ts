@@ -24,9 +24,15 @@ function markState(doc: Document, state: 'idle' | 'armed' | null) {
   else doc.documentElement.removeAttribute('data-priority-guard');
 }
 
+/** Elements a previous copy of the guard left behind when it was unloaded without warning. */
+const LEFTOVERS = 'priority-guard-dialog, priority-guard-note';
+
 /** Finds the priority field, shows the P1 note, and stops an unconsidered P1 submission. */
 export function startGuard(options: GuardOptions): { control(): PriorityControl | null } {
   const { doc, signal } = options;
+  // Firefox unloads an updated extension's content script without running any of its code,
+  // then injects the new one into open tabs: a dead note, or a dead modal dialog, may be here.
+  for (const leftover of doc.querySelectorAll(LEFTOVERS)) leftover.remove();
   let dialog: OpenDialog | null = null;
   let disarm: (() => void) | null = null;
 

@@ -1,14 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findPriorityControl } from '../../../lib/portal/find-control';
 import { GENERIC_PROFILE, SALESFORCE_PROFILE, ZENDESK_PROFILE } from '../../../lib/portal/profiles';
-// The replica widgets, shared with the end-to-end fixture pages.
-// @ts-expect-error plain JavaScript module without types
+// The replica widgets, shared with the end-to-end fixture pages (typed by their .d.ts).
 import { mountGardenCombobox } from '../../fixtures/widgets/garden-combobox.js';
-// @ts-expect-error plain JavaScript module without types
 import { mountNesty } from '../../fixtures/widgets/nesty.js';
-// @ts-expect-error plain JavaScript module without types
 import { mountReactSelect } from '../../fixtures/widgets/react-select.js';
-// @ts-expect-error plain JavaScript module without types
 import { mountSalesforceCaseForm } from '../../fixtures/widgets/lightning.js';
 import { loadFixtureBody, resetDocument } from './load-fixture';
 
