@@ -48,6 +48,16 @@ describe.each(BROWSERS)('extension reload: %s', (name) => {
   const browser = useBrowser(name, portal);
   const dialog = () => browser().deep('priority-guard-dialog', 'dialog[open]');
 
+  /** A replica form with P1 chosen and a subject typed, submitted: the guard's dialog is open. */
+  async function openP1Dialog(): Promise<PageUnderTest> {
+    const page = await browser().newPage();
+    browser().submissions().length = 0;
+    await openP1Form(page);
+    await page.click(SUBMIT);
+    await page.waitFor(dialog(), { state: 'visible' });
+    return page;
+  }
+
   async function expectOnlyTheNewGuardOrNone(page: PageUnderTest, subject: string) {
     await page.click(SUBMIT);
     if (name === 'chromium') {
@@ -66,12 +76,8 @@ describe.each(BROWSERS)('extension reload: %s', (name) => {
   }
 
   it('an orphaned guard never blocks the form', async () => {
-    const page = await browser().newPage();
-    browser().submissions().length = 0;
+    const page = await openP1Dialog();
     try {
-      await openP1Form(page);
-      await page.click(SUBMIT);
-      await page.waitFor(dialog(), { state: 'visible' });
       await page.press('Escape');
       await page.waitFor('priority-guard-dialog', { state: 'hidden' });
       expect(browser().submissions()).toHaveLength(0);
@@ -84,12 +90,8 @@ describe.each(BROWSERS)('extension reload: %s', (name) => {
   });
 
   it('a reload while the dialog is open leaves no dead dialog over the form', async () => {
-    const page = await browser().newPage();
-    browser().submissions().length = 0;
+    const page = await openP1Dialog();
     try {
-      await openP1Form(page);
-      await page.click(SUBMIT);
-      await page.waitFor(dialog(), { state: 'visible' });
 
       await reloadExtension(browser());
       if (name === 'chromium') {
