@@ -1,6 +1,12 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CHROME_PUBLIC_KEY, GECKO_ID } from './lib/extension-ids';
+
+/** Generated from lib/config/schema.ts (npm run policy-templates); Chrome and Edge only. */
+const MANAGED_SCHEMA = 'managed_schema.json';
+/** Portals an admin or user adds on other hosts: asked for per host, with a user gesture. */
+const OPTIONAL_HOSTS = ['https://*/*'];
 
 // Firefox is built as MV2 (WXT's default): see README, "Why Manifest V2 for Firefox".
 export default defineConfig({
@@ -14,9 +20,11 @@ export default defineConfig({
     name: 'Priority Guard',
     description:
       'Checks the Priority 1 definition on the support portal before a P1 ticket is submitted, and helps pick the right priority.',
-    permissions: ['storage'],
     ...(browser === 'firefox'
       ? {
+          permissions: ['storage'],
+          // MV2: host patterns go in optional_permissions; contentScripts.register needs no permission.
+          optional_permissions: OPTIONAL_HOSTS,
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
@@ -27,8 +35,23 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : { key: CHROME_PUBLIC_KEY, minimum_chrome_version: '116' }),
+      : {
+          key: CHROME_PUBLIC_KEY,
+          minimum_chrome_version: '116',
+          // scripting: registers the guard on the configured portals' hosts at run time.
+          permissions: ['storage', 'scripting'],
+          optional_host_permissions: OPTIONAL_HOSTS,
+          // Firefox reads policy from policies.json → 3rdparty → Extensions, no schema needed.
+          storage: { managed_schema: MANAGED_SCHEMA },
+        }),
   }),
+  hooks: {
+    // The managed schema goes into the Chromium build only (public/ would copy it to both).
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser === 'firefox') return;
+      files.push({ absoluteSrc: resolve(wxt.config.root, 'lib/config', MANAGED_SCHEMA), relativeDest: MANAGED_SCHEMA });
+    },
+  },
   zip: {
     artifactTemplate: 'priority-guard-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'priority-guard-{{version}}-sources.zip',

@@ -1,5 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { startConfigSync } from '../lib/config/background-sync';
 
 export default defineBackground(() => {
-  // Settings and policy are wired here by the enterprise issue; nothing to do yet.
+  // Settings and policy: computed here, read by the content script, popup and options page.
+  startConfigSync();
 });

@@ -1,5 +1,6 @@
 import { render } from 'preact';
-import { QuickReference } from '../../components/QuickReference';
+import { OptionsApp } from '../../components/options/OptionsApp';
 import '../../components/ui.css';
+import '../../components/options/options.css';
 
-render(<QuickReference title="Priority Guard settings" />, document.getElementById('app')!);
+render(<OptionsApp />, document.getElementById('app')!);

@@ -4,12 +4,54 @@ import {
   DEFAULT_REASSURANCE,
   DEFAULT_TICKET_ESSENTIALS,
   type ChecklistItem,
+  type Level,
   type LevelDefinition,
   type PlanChoice,
 } from '../rules';
+import { DEFAULT_NEW_TICKET_URL } from '../portal/default-portals';
 
+// No zod in this module: the content script imports it. The zod schema of the same
+// settings is lib/config/schema.ts, checked against these types there.
+
+export const GUARD_MODES = ['dialog', 'note', 'off'] as const;
 /** dialog: stop a P1 submission and ask; note: only show the note by the field; off: nothing. */
-export type GuardMode = 'dialog' | 'note' | 'off';
+export type GuardMode = (typeof GUARD_MODES)[number];
+
+/** The popup's views: the "Which priority?" triage flow and the definitions. */
+export const POPUP_VIEWS = ['triage', 'definitions'] as const;
+export type PopupView = (typeof POPUP_VIEWS)[number];
+
+/** A support portal the guard works on. */
+export interface PortalConfig {
+  /** What people call it: "Puppet Support". */
+  name: string;
+  /** Match patterns of its pages, https only (see lib/config/match-pattern.ts). */
+  matches: readonly string[];
+  /** Where a new ticket is filed. */
+  newTicketUrl: string;
+  /** CSS selector of the priority field, for portals the heuristics do not cover. */
+  fieldSelector?: string;
+  /** The portal's option labels → level, for labels the heuristics do not recognise. */
+  labels?: Readonly<Record<string, Level>>;
+  /** Shipped with the extension (its pages are in the manifest) or configured by an admin or user. */
+  builtIn: boolean;
+}
+
+/** The portals in the manifest: the guard runs there without asking for access. */
+export const BUILT_IN_PORTALS: readonly PortalConfig[] = [
+  {
+    name: 'Puppet Support',
+    matches: ['https://support.puppet.com/hc/*'],
+    newTicketUrl: DEFAULT_NEW_TICKET_URL,
+    builtIn: true,
+  },
+  {
+    name: 'Perforce Support Portal',
+    matches: ['https://portal.perforce.com/s/*'],
+    newTicketUrl: 'https://portal.perforce.com/s/',
+    builtIn: true,
+  },
+];
 
 /** What every surface (guard, popup, options) works from, after defaults, user and policy. */
 export interface EffectiveConfig {
@@ -21,6 +63,19 @@ export interface EffectiveConfig {
   reassurance: string;
   /** The organisation's own number for P1 on Premium; never invented. */
   p1Phone: string | null;
+  /**
+   * Every portal, first match wins: the configured ones (policy or user) first, so an
+   * entry for a built-in portal's pages can give it a field selector, then the built-in ones.
+   */
+  portals: readonly PortalConfig[];
+  /** Where "Open a new ticket" goes: the first configured portal's, else Puppet Support's. */
+  newTicketUrl: string;
+  /** Levels whose definition an organisation or user replaced (not Puppet's or our wording). */
+  replacedDefinitions: readonly Level[];
+  /** The popup's views, in this order; never empty. */
+  popupViews: readonly PopupView[];
+  /** False when the organisation does not let users change settings. */
+  allowUserSettings: boolean;
 }
 
 export const DEFAULT_CONFIG: EffectiveConfig = {
@@ -31,4 +86,9 @@ export const DEFAULT_CONFIG: EffectiveConfig = {
   ticketEssentials: DEFAULT_TICKET_ESSENTIALS,
   reassurance: DEFAULT_REASSURANCE,
   p1Phone: null,
+  portals: BUILT_IN_PORTALS,
+  newTicketUrl: DEFAULT_NEW_TICKET_URL,
+  replacedDefinitions: [],
+  popupViews: POPUP_VIEWS,
+  allowUserSettings: true,
 };

@@ -1,0 +1,36 @@
+import type { ConfigProblem } from '../../lib/config/load';
+import { Section } from './common';
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The settings that were ignored, in plain words. Rendered as text: nothing in them is markup. */
+export function ProblemList({ problems }: { problems: readonly ConfigProblem[] }) {
+  if (problems.length === 0) return null;
+  const policy = problems.filter((p) => p.source === 'policy');
+  const user = problems.filter((p) => p.source === 'user');
+  const summary = [
+    policy.length ? `${count(policy.length, 'organisation setting was', 'organisation settings were')} ignored` : '',
+    user.length ? `${count(user.length, 'of your saved settings was', 'of your saved settings were')} ignored` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return (
+    <Section id="problems" title="Settings that were ignored">
+      <p>
+        {summary}. Everything else applies, and the guard keeps working with the defaults in their place.
+        {policy.length > 0 &&
+          ' Administrators: correct these in the policy, then check it in chrome://policy, edge://policy or about:policies.'}
+      </p>
+      <ul class="pg-opt-problems">
+        {problems.map((p, i) => (
+          <li key={i} data-source={p.source} data-path={p.path}>
+            <span class="pg-opt-problem-source">{p.source === 'policy' ? 'Organisation policy' : 'Your settings'}</span>{' '}
+            <code class="pg-opt-path">{p.path || '(all settings)'}</code>: {p.message}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

@@ -1,0 +1,29 @@
+import type { PortalConfig } from './effective';
+import { matchesUrl } from './match-pattern';
+
+/**
+ * The portal a page belongs to: the first in the effective configuration's list whose
+ * patterns match the URL (configured portals come before the built-in ones, so an
+ * admin's entry for a built-in portal's pages, e.g. with a field selector, wins).
+ * For the content script: no zod, no pattern checks (the background validated them).
+ */
+export function portalForUrl(portals: readonly PortalConfig[], url: string | URL): PortalConfig | null {
+  return portals.find((portal) => portal.matches.some((pattern) => matchesUrl(pattern, url))) ?? null;
+}
+
+/**
+ * The level an admin mapped an option text to, if any (case and spacing ignored).
+ * Labels come from PortalConfig.labels.
+ */
+export function levelForLabel(portal: PortalConfig | null, label: string): 1 | 2 | 3 | 4 | null {
+  if (!portal?.labels) return null;
+  const wanted = normalise(label);
+  for (const [text, level] of Object.entries(portal.labels)) {
+    if (normalise(text) === wanted) return level;
+  }
+  return null;
+}
+
+function normalise(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}

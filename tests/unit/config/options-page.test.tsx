@@ -1,0 +1,148 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import axe from 'axe-core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { OptionsApp } from '@/components/options/OptionsApp';
+import { computeReport } from '@/lib/config/background-sync';
+import { EFFECTIVE_CONFIG_KEY } from '@/lib/config/load';
+
+/** Stores the report the background would compute for this policy and these user settings. */
+async function given(policy: unknown, user: Record<string, unknown> = {}, access = async () => false) {
+  await fakeBrowser.storage.sync.set(user);
+  const { report } = await computeReport(policy, user, access);
+  await fakeBrowser.storage.local.set({ [EFFECTIVE_CONFIG_KEY]: report });
+  return report;
+}
+
+async function renderPage() {
+  const view = render(<OptionsApp />);
+  await screen.findByRole('heading', { level: 1, name: 'Priority Guard settings' });
+  await screen.findByRole('group', { name: /When Priority 1 is chosen/ });
+  return view;
+}
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => cleanup());
+
+describe('options page', () => {
+  it('shows settings set by the organisation disabled and labelled, the rest editable', async () => {
+    await given({ plan: 'premium', wording: { definitions: { 1: 'Org P1' } } });
+    await renderPage();
+    const plan = screen.getByRole('group', { name: /Puppet support plan.*Set by your organisation/ });
+    expect(plan).toHaveProperty('disabled', true);
+    expect(screen.getByRole('radio', { name: 'Premium' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('group', { name: /When Priority 1 is chosen/ })).toHaveProperty('disabled', false);
+    const p1 = screen.getByRole('textbox', { name: /Priority 1 definition.*Set by your organisation/ });
+    expect(p1).toHaveProperty('disabled', true);
+    expect(p1).toHaveProperty('value', 'Org P1');
+    expect(screen.getByRole('textbox', { name: 'Priority 4 definition' })).toHaveProperty('disabled', false);
+    expect(screen.getByText(/Your organisation sets some of these settings/)).toBeTruthy();
+  });
+
+  it('locks everything when users may not change settings', async () => {
+    await given({ allowUserSettings: false });
+    await renderPage();
+    expect(screen.getByText(/Your organisation manages these settings/)).toBeTruthy();
+    for (const radio of screen.getAllByRole('radio')) expect(radio).toHaveProperty('disabled', true);
+    for (const box of screen.getAllByRole('textbox')) expect(box).toHaveProperty('disabled', true);
+    expect(screen.queryByRole('button', { name: /Save|Add portal/ })).toBeNull();
+  });
+
+  it('lists ignored settings in plain words, as text', async () => {
+    await given({ p1Phone: '<img src=x onerror=alert(1)>', guardMode: 'block' });
+    const { container } = await renderPage();
+    expect(screen.getByRole('heading', { name: 'Settings that were ignored' })).toBeTruthy();
+    expect(screen.getByText(/2 organisation settings were ignored/)).toBeTruthy();
+    const items = [...container.querySelectorAll('.pg-opt-problems li')];
+    expect(items.map((li) => li.getAttribute('data-path'))).toEqual(['guardMode', 'p1Phone']);
+    expect(items[1]!.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(container.querySelector('.pg-opt-problems img')).toBeNull();
+  });
+
+  it("saves the user's choice to storage.sync, validated", async () => {
+    await given({});
+    await renderPage();
+    fireEvent.click(screen.getByRole('radio', { name: /Only show the Priority 1 definition/ }));
+    await waitFor(async () => expect(await fakeBrowser.storage.sync.get('guardMode')).toEqual({ guardMode: 'note' }));
+    expect(await screen.findByText('Guard mode saved.')).toBeTruthy();
+  });
+
+  it('refuses an invalid phone number with the reason, and saves nothing', async () => {
+    await given({});
+    await renderPage();
+    fireEvent.input(screen.getByRole('textbox', { name: /number for Priority 1 calls/ }), { target: { value: 'call Bob' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save phone number' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Expected a phone number');
+    expect(await fakeBrowser.storage.sync.get('p1Phone')).toEqual({});
+  });
+
+  it('offers "Allow on <host>" for a portal without host access, and asks from the click', async () => {
+    await given({ portals: [{ matches: ['https://support.acme.example/*'], newTicketUrl: 'https://support.acme.example/new' }] });
+    const request = vi.fn(async () => true);
+    (fakeBrowser.permissions as unknown as { request: typeof request }).request = request;
+    await renderPage();
+    expect(screen.getByText(/Not allowed yet on support\.acme\.example/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Allow on support.acme.example' }));
+    expect(request).toHaveBeenCalledWith({ origins: ['https://support.acme.example/*'] });
+    expect(await screen.findByText(/may now run on support\.acme\.example/)).toBeTruthy();
+  });
+
+  it('adds a portal the user types in, asking for access in the same click', async () => {
+    await given({});
+    const request = vi.fn(async () => true);
+    (fakeBrowser.permissions as unknown as { request: typeof request }).request = request;
+    await renderPage();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Pages, one match pattern per line' }), { target: { value: 'https://help.example.com/*' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'New ticket address' }), { target: { value: 'https://help.example.com/new' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Option texts and their level (optional)' }), { target: { value: 'Sev A = 1\nSev B = P2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add portal' }));
+    expect(request).toHaveBeenCalledWith({ origins: ['https://help.example.com/*'] });
+    await waitFor(async () =>
+      expect(await fakeBrowser.storage.sync.get('portals')).toEqual({
+        portals: [{ matches: ['https://help.example.com/*'], newTicketUrl: 'https://help.example.com/new', labels: { 'Sev A': 1, 'Sev B': 2 } }],
+      }),
+    );
+  });
+
+  it('refuses a malformed match pattern in the add form, saying why', async () => {
+    await given({});
+    await renderPage();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Pages, one match pattern per line' }), { target: { value: 'help.example.com' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'New ticket address' }), { target: { value: 'https://help.example.com/new' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add portal' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/matches\[0\]: Not a usable match pattern: must start with https:\/\//);
+    expect(await fakeBrowser.storage.sync.get('portals')).toEqual({});
+  });
+
+  it('saves only reworded text, and removes the wording when it is back to the defaults', async () => {
+    await given({});
+    await renderPage();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Priority 2 definition' }), { target: { value: 'Our P2.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save wording' }));
+    await waitFor(async () => expect(await fakeBrowser.storage.sync.get('wording')).toEqual({ wording: { definitions: { 2: 'Our P2.' } } }));
+    fireEvent.click(screen.getByRole('button', { name: 'Use the default for: Priority 2 definition' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save wording' }));
+    await waitFor(async () => expect(await fakeBrowser.storage.sync.get('wording')).toEqual({}));
+  });
+
+  it('has no axe violations, with settings locked and problems listed', async () => {
+    await given({ plan: 'premium', guardMode: 'block', portals: [{ matches: ['https://support.acme.example/*'], newTicketUrl: 'https://support.acme.example/new' }] });
+    const { container } = await renderPage();
+    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
+
+describe('options page: removing a portal', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => cleanup());
+
+  it("removes the user's own portal, and only that one", async () => {
+    const a = { matches: ['https://a.example.com/*'], newTicketUrl: 'https://a.example.com/new' };
+    const b = { matches: ['https://b.example.com/*'], newTicketUrl: 'https://b.example.com/new' };
+    await given({}, { portals: [a, b] });
+    await renderPage();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove a.example.com' }));
+    await waitFor(async () => expect(await fakeBrowser.storage.sync.get('portals')).toEqual({ portals: [b] }));
+  });
+});

@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SettingsSchema } from '@/lib/config/schema';
+import { describeGiven, formatPath, MAX_PROBLEMS, validateSettings } from '@/lib/config/validate';
+import { examplePolicy } from '../../../scripts/policy-templates/templates';
+
+const PORTAL = {
+  name: 'ACME Support',
+  matches: ['https://support.acme.example/hc/*'],
+  newTicketUrl: 'https://support.acme.example/hc/en-us/requests/new',
+  fieldSelector: 'select[name="request[priority]"]',
+  labels: { 'Sev A': 1, 'Sev B': 2 },
+};
+
+describe('validateSettings: valid input', () => {
+  it('accepts the documented example policy without a problem', () => {
+    const { settings, problems } = validateSettings(examplePolicy(), 'policy');
+    expect(problems).toEqual([]);
+    expect(settings).toEqual(SettingsSchema.parse(examplePolicy()));
+  });
+
+  it('accepts nothing at all as no settings', () => {
+    for (const input of [undefined, null, {}]) expect(validateSettings(input, 'policy')).toEqual({ settings: {}, problems: [] });
+  });
+
+  it('accepts JSON text where an object or a list is expected (Windows GPO)', () => {
+    const { settings, problems } = validateSettings(
+      {
+        portals: JSON.stringify([PORTAL]),
+        wording: ' {"definitions": {"1": "Our own P1"}} ',
+        popupViews: '["definitions"]',
+      },
+      'policy',
+    );
+    expect(problems).toEqual([]);
+    expect(settings.portals).toEqual([PORTAL]);
+    expect(settings.wording).toEqual({ definitions: { 1: 'Our own P1' } });
+    expect(settings.popupViews).toEqual(['definitions']);
+  });
+
+  it('accepts JSON text nested inside (a whole portal, a label map)', () => {
+    const { settings, problems } = validateSettings(
+      { portals: [JSON.stringify({ ...PORTAL, labels: undefined }), { ...PORTAL, labels: '{"Sev A": 1}' }] },
+      'policy',
+    );
+    expect(problems).toEqual([]);
+    expect(settings.portals).toHaveLength(2);
+    expect(settings.portals![1]!.labels).toEqual({ 'Sev A': 1 });
+  });
+
+  it('accepts a whole policy as JSON text', () => {
+    expect(validateSettings('{"plan": "premium"}', 'policy')).toEqual({ settings: { plan: 'premium' }, problems: [] });
+  });
+
+  it('reads registry-style values: 0/1 for false/true, "2" for 2', () => {
+    const { settings, problems } = validateSettings(
+      { allowUserSettings: 0, portals: [{ ...PORTAL, labels: { 'Sev A': '1', 'Sev B': 2 } }] },
+      'policy',
+    );
+    expect(problems).toEqual([]);
+    expect(settings.allowUserSettings).toBe(false);
+    expect(settings.portals![0]!.labels).toEqual({ 'Sev A': 1, 'Sev B': 2 });
+    expect(validateSettings({ allowUserSettings: 1 }, 'policy').settings.allowUserSettings).toBe(true);
+    expect(validateSettings({ allowUserSettings: 'true' }, 'policy').settings.allowUserSettings).toBe(true);
+  });
+
+  it('trims text and accepts an empty phone number as "none"', () => {
+    const { settings, problems } = validateSettings({ p1Phone: '', wording: { reassurance: '  Fine.  ' } }, 'policy');
+    expect(problems).toEqual([]);
+    expect(settings).toEqual({ p1Phone: '', wording: { reassurance: 'Fine.' } });
+  });
+
+  it("refuses policy-only keys in the user's settings, keeping the rest", () => {
+    const { settings, problems } = validateSettings({ allowUserSettings: false, plan: 'standard' }, 'user');
+    expect(settings).toEqual({ plan: 'standard' });
+    expect(problems).toEqual([expect.objectContaining({ source: 'user', path: 'allowUserSettings' })]);
+  });
+});
+
+describe('validateSettings: problems in plain words', () => {
+  it('names the key path, what was expected and what was given', () => {
+    const [problem] = validateSettings({ plan: 'gold' }, 'policy').problems;
+    expect(problem).toEqual({
+      source: 'policy',
+      path: 'plan',
+      message: 'Expected one of "standard", "premium" or "unknown". Given: "gold". Ignored.',
+    });
+  });
+
+  it('drops only the bad entry of a list, and says which', () => {
+    const { settings, problems } = validateSettings(
+      { portals: [PORTAL, { ...PORTAL, matches: ['https://ok.example.com/*', 'nope'] }, { name: 'x' }] },
+      'policy',
+    );
+    expect(settings.portals).toEqual([PORTAL, { ...PORTAL, matches: ['https://ok.example.com/*'] }]);
+    expect(problems.map((p) => p.path)).toEqual(['portals[1].matches[1]', 'portals[2]']);
+    expect(problems[1]!.message).toBe(
+      'This entry needs "matches" and "newTicketUrl", but "matches" and "newTicketUrl" are missing. The whole entry was ignored.',
+    );
+  });
+
+  it('cuts long given values short and says how long they were', () => {
+    const [problem] = validateSettings({ guardMode: 'x'.repeat(10_000) }, 'policy').problems;
+    expect(problem!.message).toContain('(10000 characters)');
+    expect(problem!.message.length).toBeLessThan(300);
+  });
+
+  it('describes given values briefly', () => {
+    expect(describeGiven(undefined)).toBe('nothing');
+    expect(describeGiven([1, 2])).toBe('a list of 2 items');
+    expect(describeGiven({})).toBe('an empty object');
+    expect(describeGiven({ a: 1, b: 2, c: 3, d: 4, e: 5 })).toBe('an object with keys "a", "b", "c", "d" and 1 more');
+    expect(describeGiven('a\nb')).toBe('"a\\nb"');
+  });
+
+  it('formats key paths', () => {
+    expect(formatPath(['portals', 0, 'matches', 1])).toBe('portals[0].matches[1]');
+    expect(formatPath(['wording', 'definitions', '1'])).toBe('wording.definitions.1');
+    expect(formatPath(['portals', 0, 'labels', 'Sev A'])).toBe('portals[0].labels["Sev A"]');
+    expect(formatPath(['wording', 'checklist', 'no-workaround'])).toBe('wording.checklist.no-workaround');
+  });
+
+  it('lists at most MAX_PROBLEMS problems, then says how many more', () => {
+    const junk = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`junk${i}`, i]));
+    const { problems } = validateSettings({ ...junk, plan: 'premium' }, 'policy');
+    expect(problems).toHaveLength(MAX_PROBLEMS + 1);
+    expect(problems.at(-1)!.message).toBe('And 150 more problems, not listed.');
+  });
+});
+
+describe('validateSettings never throws, and what it keeps is valid', () => {
+  it('for any JSON value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const { settings, problems } = validateSettings(value, 'policy');
+        expect(SettingsSchema.safeParse(settings).success).toBe(true);
+        for (const p of problems) expect(typeof p.message).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('for any object with the real keys and arbitrary values', () => {
+    const anyValue = fc.oneof(fc.jsonValue(), fc.string().map((s) => `{${s}`), fc.string().map((s) => `[${s}`));
+    const settings = fc.record(
+      {
+        plan: anyValue,
+        guardMode: anyValue,
+        portals: fc.oneof(anyValue, fc.array(fc.dictionary(fc.constantFrom('matches', 'newTicketUrl', 'labels', 'name', 'x'), anyValue), { maxLength: 4 })),
+        wording: fc.oneof(anyValue, fc.record({ definitions: fc.dictionary(fc.constantFrom('1', '2', '5'), anyValue) })),
+        p1Phone: anyValue,
+        popupViews: anyValue,
+        allowUserSettings: anyValue,
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(settings, (value) => {
+        const result = validateSettings(value, 'policy');
+        expect(SettingsSchema.safeParse(result.settings).success).toBe(true);
+        // Every key that was given and dropped has a problem naming it (unless the list was cut short).
+        if (result.problems.length > MAX_PROBLEMS) return;
+        for (const key of Object.keys(value)) {
+          if (!(key in result.settings)) {
+            expect(result.problems.some((p) => p.path === key || p.path.startsWith(`${key}[`) || p.path.startsWith(`${key}.`))).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
