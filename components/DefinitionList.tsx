@@ -1,4 +1,4 @@
-import type { LevelDefinition, PlanChoice } from '../lib/rules';
+import type { Level, LevelDefinition, PlanChoice } from '../lib/rules';
 import { responseTargets } from '../lib/rules';
 
 interface Props {
@@ -7,10 +7,12 @@ interface Props {
   /** The level to set apart (the dialog highlights Priority 1). */
   highlight?: number;
   headingLevel?: 2 | 3;
+  /** Levels whose definition an organisation replaced: marked as its wording, not Puppet's or ours. */
+  replaced?: readonly Level[];
 }
 
 /** The four priority levels with their wording and response targets. */
-export function DefinitionList({ definitions, plan, highlight, headingLevel = 3 }: Props) {
+export function DefinitionList({ definitions, plan, highlight, headingLevel = 3, replaced = [] }: Props) {
   const Heading = `h${headingLevel}` as 'h2' | 'h3';
   return (
     <ul class="pg-levels" aria-label="Priority definitions">
@@ -25,7 +27,11 @@ export function DefinitionList({ definitions, plan, highlight, headingLevel = 3 
           </Heading>
           <p class="pg-level-definition">
             {d.definition}
-            {d.wording === 'summary' && <span class="pg-summary-mark"> (summary, not Puppet's published wording)</span>}
+            {replaced.includes(d.level) ? (
+              <span class="pg-summary-mark pg-replaced-mark"> (your organisation's wording)</span>
+            ) : (
+              d.wording === 'summary' && <span class="pg-summary-mark"> (summary, not Puppet's published wording)</span>
+            )}
           </p>
           <dl class="pg-targets">
             {responseTargets(d.level, plan).map((t) => (

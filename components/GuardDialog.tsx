@@ -3,7 +3,11 @@ import { DefinitionList } from './DefinitionList';
 
 export interface GuardDialogProps {
   definitions: readonly LevelDefinition[];
+  /** Levels whose definition the organisation replaced. */
+  replaced: readonly Level[];
   plan: PlanChoice;
+  /** The organisation's phone number for P1 (shown on Premium only); never invented. */
+  p1Phone: string | null;
   checklist: readonly ChecklistItem[];
   ticked: ReadonlySet<ChecklistId>;
   suggestion: Level;
@@ -37,7 +41,7 @@ export function GuardDialog(props: GuardDialogProps) {
         A Priority 1 brings every available engineer onto your ticket at once, and it cannot be undone. Check your
         situation against the definitions before you submit. Nothing you typed in the form will be lost.
       </p>
-      <DefinitionList definitions={props.definitions} plan={props.plan} highlight={1} />
+      <DefinitionList definitions={props.definitions} plan={props.plan} highlight={1} replaced={props.replaced} />
       <fieldset class="pg-checklist">
         <legend>A Priority 1 meets every one of these. Tick what is true:</legend>
         {checklist.map((item) => (
@@ -61,6 +65,11 @@ export function GuardDialog(props: GuardDialogProps) {
               <li key={e}>{e}</li>
             ))}
           </ul>
+          {props.plan === 'premium' && props.p1Phone && (
+            <p class="pg-phone">
+              Premium support answers Priority 1 by phone around the clock: <strong>{props.p1Phone}</strong>
+            </p>
+          )}
         </section>
       )}
       <p class="pg-reassurance">{props.reassurance}</p>

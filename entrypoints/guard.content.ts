@@ -1,10 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { DEFAULT_CONFIG } from '../lib/config/effective';
 import { loadEffectiveConfig, onEffectiveConfigChanged } from '../lib/config/load';
+import { portalForUrl } from '../lib/config/portal-for-url';
 import { reportGuardError } from '../lib/guard/fail-open';
 import { startGuard } from '../lib/guard/guard';
+import { listenForPopup } from '../lib/guard/popup-bridge';
 import { DEFAULT_PORTAL_MATCHES } from '../lib/portal/default-portals';
-import { profileForHost } from '../lib/portal/profiles';
+import { profileFor } from '../lib/portal/profiles';
 
 export default defineContentScript({
   matches: [...DEFAULT_PORTAL_MATCHES],
@@ -15,13 +17,14 @@ export default defineContentScript({
       let config = DEFAULT_CONFIG;
       void loadEffectiveConfig().then((report) => (config = report.config));
       ctx.onInvalidated(onEffectiveConfigChanged((report) => (config = report.config)));
-      startGuard({
+      const guard = startGuard({
         doc: document,
-        profile: profileForHost(location.host),
+        profile: () => profileFor(location.host, portalForUrl(config.portals, location.href)),
         config: () => config,
         signal: ctx.signal,
         isValid: () => ctx.isValid,
       });
+      listenForPopup({ control: guard.control, signal: ctx.signal });
     } catch (error) {
       reportGuardError(error);
     }

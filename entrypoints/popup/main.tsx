@@ -1,5 +1,7 @@
 import { render } from 'preact';
-import { QuickReference } from '../../components/QuickReference';
-import '../../components/ui.css';
+import '../../components/popup/popup.css';
+import { App } from './App';
 
-render(<QuickReference title="Priority Guard" />, document.getElementById('app')!);
+// ?tabId=N names the tab to talk to instead of the active one (used by the end-to-end
+// tests, which open popup.html in a tab of its own). See tab-bridge.ts.
+render(<App search={location.search} />, document.getElementById('app')!);

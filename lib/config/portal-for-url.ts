@@ -10,20 +10,3 @@ import { matchesUrl } from './match-pattern';
 export function portalForUrl(portals: readonly PortalConfig[], url: string | URL): PortalConfig | null {
   return portals.find((portal) => portal.matches.some((pattern) => matchesUrl(pattern, url))) ?? null;
 }
-
-/**
- * The level an admin mapped an option text to, if any (case and spacing ignored).
- * Labels come from PortalConfig.labels.
- */
-export function levelForLabel(portal: PortalConfig | null, label: string): 1 | 2 | 3 | 4 | null {
-  if (!portal?.labels) return null;
-  const wanted = normalise(label);
-  for (const [text, level] of Object.entries(portal.labels)) {
-    if (normalise(text) === wanted) return level;
-  }
-  return null;
-}
-
-function normalise(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
-}

@@ -24,7 +24,9 @@ function DialogState({ config, actions, close }: { config: EffectiveConfig; acti
   return (
     <GuardDialog
       definitions={config.definitions}
+      replaced={config.replacedDefinitions}
       plan={config.plan}
+      p1Phone={config.p1Phone}
       checklist={config.checklist}
       ticked={ticked}
       suggestion={suggest(ticked)}

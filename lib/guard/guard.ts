@@ -10,7 +10,8 @@ import { createP1Note } from './note';
 
 export interface GuardOptions {
   doc: Document;
-  profile: PortalProfile;
+  /** Read whenever the guard looks for the field: the configuration may arrive later. */
+  profile(): PortalProfile;
   config(): EffectiveConfig;
   /** Aborted when the extension is updated or unloaded: everything the guard added goes. */
   signal: AbortSignal;
@@ -64,6 +65,7 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
         disarm?.();
         disarm = null;
       },
+      onError: reportGuardError,
     },
     signal,
   );

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { parsePopupRequest, type PopupResponse, type SetLevelResult, type StatusResponse } from '../messages';
 import type { PriorityControl } from '../portal/control';
-import { optionForLevel } from '../rules/labels';
 import type { Level } from '../rules/levels';
 import { reportGuardError } from './fail-open';
 
@@ -35,8 +34,7 @@ async function setLevel(control: PriorityControl | null, level: Level, timeoutMs
   if (!control) return failed('No priority field on this page.');
   try {
     if (control.read() === level) return { type: 'set-level-result', ok: true };
-    const options = control.options();
-    if (options.length > 0 && !optionForLevel(options, level)) {
+    if (!control.offers(level)) {
       return failed(`The priority field has no option for Priority ${level}.`);
     }
     let accepted: boolean | 'timeout';

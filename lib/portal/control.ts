@@ -25,4 +25,6 @@ export interface PriorityControl {
   watch(onChange: () => void): () => void;
   /** The options offered, when the widget exposes them without opening. */
   options(): OptionLike[];
+  /** Whether one of the options names level (true where the widget cannot tell until opened). */
+  offers(level: Level): boolean;
 }

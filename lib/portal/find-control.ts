@@ -1,4 +1,3 @@
-import { looksLikePriorityScale } from '../rules/labels';
 import { comboboxControl } from './adapters/combobox';
 import { fieldOf } from './adapters/field-parts';
 import { nativeSelectControl } from './adapters/native-select';
@@ -6,6 +5,7 @@ import { nestyControl } from './adapters/nesty';
 import { radioGroupControl } from './adapters/radio-group';
 import type { PriorityControl } from './control';
 import { byIdRefs, deepQueryAll, textOf } from './dom';
+import { optionLevels, type OptionLevels } from './option-levels';
 import type { PortalProfile } from './profiles';
 
 /** Elements that can be a priority field. Cheap enough to query on every check. */
@@ -18,17 +18,17 @@ function radiosNamed(radio: HTMLInputElement): HTMLInputElement[] {
 }
 
 /** The adapter for one element, by what the element is. */
-export function controlFor(el: Element): PriorityControl | null {
-  if (el.localName === 'select') return nativeSelectControl(el as HTMLSelectElement);
-  if (el.getAttribute('role') === 'combobox') return comboboxControl(el as HTMLElement);
+export function controlFor(el: Element, levels: OptionLevels): PriorityControl | null {
+  if (el.localName === 'select') return nativeSelectControl(el as HTMLSelectElement, levels);
+  if (el.getAttribute('role') === 'combobox') return comboboxControl(el as HTMLElement, levels);
   if (el.localName !== 'input') return null;
   const input = el as HTMLInputElement;
-  if (input.type === 'radio') return radioGroupControl(radiosNamed(input));
-  if (input.hasAttribute('data-tagger')) return nestyControl(input);
+  if (input.type === 'radio') return radioGroupControl(radiosNamed(input), levels);
+  if (input.hasAttribute('data-tagger')) return nestyControl(input, levels);
   const trigger =
     input.closest<HTMLElement>('[role="combobox"]') ??
     deepQueryAll<HTMLElement>(fieldOf(input), '[role="combobox"]')[0];
-  return trigger ? comboboxControl(trigger) : null;
+  return trigger ? comboboxControl(trigger, levels) : null;
 }
 
 /** What a field is called: its labels, aria names, the wrapper's label or legend, its name. */
@@ -48,19 +48,36 @@ export function fieldName(el: Element): string {
   return parts.join(' ');
 }
 
-function isPriorityField(el: Element, control: PriorityControl): boolean {
+/** P1 plus at least one other level: a priority scale, not a yes/no or a product list. */
+function offersPriorityScale(control: PriorityControl, levels: OptionLevels): boolean {
+  const options = control.options();
+  const offered = new Set(options.map((o) => levels.ofOption(o, options)).filter((l) => l !== null));
+  return offered.has(1) && offered.size >= 2;
+}
+
+function isPriorityField(el: Element, control: PriorityControl, levels: OptionLevels): boolean {
   if (!FIELD_NAME.test(fieldName(el))) return false;
   // Widgets that list their options must offer a priority scale; comboboxes show none until opened.
-  return control.kind === 'combobox' || looksLikePriorityScale(control.options());
+  return control.kind === 'combobox' || offersPriorityScale(control, levels);
+}
+
+/** An admin's selector may not parse: then it finds nothing and the heuristics take over. */
+function queryConfigured(query: (selector: string) => Element[], selector: string): Element[] {
+  try {
+    return query(selector);
+  } catch {
+    return [];
+  }
 }
 
 /** The priority field under root, by the profile's selector first, then by its label and options. */
 export function findPriorityControl(root: Document | ShadowRoot, profile: PortalProfile): PriorityControl | null {
+  const levels = optionLevels(profile.labels);
   const query = (selector: string) =>
     profile.shadowDom ? deepQueryAll(root, selector) : [...root.querySelectorAll(selector)];
   if (profile.fieldSelector) {
-    for (const el of query(profile.fieldSelector)) {
-      const control = controlFor(el);
+    for (const el of queryConfigured(query, profile.fieldSelector)) {
+      const control = controlFor(el, levels);
       if (control) return control;
     }
   }
@@ -71,8 +88,8 @@ export function findPriorityControl(root: Document | ShadowRoot, profile: Portal
       if (seenRadioNames.has(name)) continue;
       seenRadioNames.add(name);
     }
-    const control = controlFor(el);
-    if (control && isPriorityField(el, control)) return control;
+    const control = controlFor(el, levels);
+    if (control && isPriorityField(el, control, levels)) return control;
   }
   return null;
 }

@@ -1,3 +1,5 @@
+import type { Level } from '../rules/levels';
+
 /** How to find the priority field on one kind of portal. */
 export interface PortalProfile {
   id: string;
@@ -5,6 +7,8 @@ export interface PortalProfile {
   fieldSelector?: string;
   /** Look inside open shadow roots (Salesforce LWR); costlier, so only where needed. */
   shadowDom: boolean;
+  /** An admin's option text → level map, for labels the recognition does not know. */
+  labels?: Readonly<Record<string, Level>>;
 }
 
 export const ZENDESK_PROFILE: PortalProfile = {
@@ -24,4 +28,21 @@ export function profileForHost(host: string): PortalProfile {
     return SALESFORCE_PROFILE;
   }
   return GENERIC_PROFILE;
+}
+
+/** What an admin configured for the portal a page belongs to (see lib/config PortalConfig). */
+export interface PortalOverrides {
+  fieldSelector?: string;
+  labels?: Readonly<Record<string, Level>>;
+}
+
+/** The profile for a page: by its host, with the admin's selector and labels on top. */
+export function profileFor(host: string, overrides?: PortalOverrides | null): PortalProfile {
+  const base = profileForHost(host);
+  if (!overrides?.fieldSelector && !overrides?.labels) return base;
+  return {
+    ...base,
+    fieldSelector: overrides.fieldSelector ?? base.fieldSelector,
+    labels: overrides.labels,
+  };
 }

@@ -6,6 +6,8 @@ import type { PortalProfile } from './profiles';
 export interface ControlWatcherEvents {
   onArmed(control: PriorityControl): void;
   onDisarmed(control: PriorityControl): void;
+  /** A scan threw: the page stays unguarded rather than broken. */
+  onError(error: unknown): void;
 }
 
 /** Scans closer together than this are put off to the next frame: DOM floods cost one scan a frame. */
@@ -18,7 +20,8 @@ const MIN_SCAN_GAP_MS = 16;
  */
 export function watchForControl(
   doc: Document,
-  profile: PortalProfile,
+  /** Read at every scan: the configuration may arrive or change after start. */
+  profile: () => PortalProfile,
   events: ControlWatcherEvents,
   signal: AbortSignal,
 ): { current(): PriorityControl | null } {
@@ -31,11 +34,16 @@ export function watchForControl(
     scheduled = false;
     lastScan = performance.now();
     if (signal.aborted || control) return;
-    if (profile.shadowDom) for (const root of openShadowRoots(doc)) observe(root);
-    const found = findPriorityControl(doc, profile);
-    if (found) {
-      control = found;
-      events.onArmed(found);
+    try {
+      const current = profile();
+      if (current.shadowDom) for (const root of openShadowRoots(doc)) observe(root);
+      const found = findPriorityControl(doc, current);
+      if (found) {
+        control = found;
+        events.onArmed(found);
+      }
+    } catch (error) {
+      events.onError(error);
     }
   };
 

@@ -46,7 +46,6 @@ interface QuestionOf<D extends Dimension> {
 }
 
 export type TriageQuestion = { [D in Dimension]: QuestionOf<D> }[Dimension];
-export type QuestionId = (typeof TRIAGE_QUESTIONS)[number]['id'];
 
 /**
  * The questions, in the order they are asked. Two of them narrow the same dimension
@@ -92,10 +91,6 @@ export const TRIAGE_QUESTIONS = [
 ] as const satisfies readonly TriageQuestion[];
 
 const QUESTIONS: readonly TriageQuestion[] = TRIAGE_QUESTIONS;
-
-export function questionById(id: string): TriageQuestion | undefined {
-  return QUESTIONS.find((q) => q.id === id);
-}
 
 /** Every full set of answers still possible. */
 export function completions(partial: TriagePartial): TriageAnswers[] {

@@ -18,6 +18,7 @@ describe.each(BROWSERS)('smoke: %s', (name) => {
     const page = await browser().newPage();
     try {
       await page.goto(browser().extensionUrl('popup.html'));
+      await page.click('#pg-tab-definitions');
       await page.waitFor('.pg-level', { state: 'visible' });
       const levels = await page.texts('.pg-level');
       expect(levels).toHaveLength(4);

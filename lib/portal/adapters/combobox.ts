@@ -1,7 +1,8 @@
 import type { Level } from '../../rules/levels';
-import { optionForLevel, recogniseLabel, schemeOf, type OptionLike } from '../../rules/labels';
+import type { OptionLike } from '../../rules/labels';
 import type { PriorityControl } from '../control';
 import { byIdRefs, deepQueryAll, textOf, waitFor } from '../dom';
+import type { OptionLevels } from '../option-levels';
 import { fieldOf, formAndScope } from './field-parts';
 import { watchField } from './watch-field';
 
@@ -31,7 +32,7 @@ function press(el: Element) {
  * react-select (Jira), lightning-combobox (Salesforce, inside shadow roots).
  * It is read from the DOM each time: frameworks change it without events.
  */
-export function comboboxControl(trigger: HTMLElement): PriorityControl {
+export function comboboxControl(trigger: HTMLElement, levels: OptionLevels): PriorityControl {
   const field = fieldOf(trigger);
   /** Options seen while the list was open: they tell the label scheme (Blocker/Critical…). */
   let seen: OptionLike[] = [];
@@ -59,9 +60,8 @@ export function comboboxControl(trigger: HTMLElement): PriorityControl {
 
   const read = (): Level | null => {
     if (trigger.getAttribute('aria-expanded') === 'true') listOptions();
-    const scheme = schemeOf(seen);
     for (const text of candidates()) {
-      const level = recogniseLabel(text, scheme);
+      const level = levels.ofText(text, seen);
       if (level !== null) return level;
     }
     return null;
@@ -85,9 +85,10 @@ export function comboboxControl(trigger: HTMLElement): PriorityControl {
     ...formAndScope(trigger),
     read,
     options: () => seen,
+    offers: (level) => seen.length === 0 || levels.find(seen, level) !== undefined,
     async set(level) {
       if (read() === level) return true;
-      const option = optionForLevel(await openList(), level);
+      const option = levels.find(await openList(), level);
       if (!option) {
         key(trigger, 'keydown', 'Escape');
         return false;

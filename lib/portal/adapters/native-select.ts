@@ -1,7 +1,8 @@
 import type { Level } from '../../rules/levels';
-import { optionForLevel, recogniseOption, schemeOf, type OptionLike } from '../../rules/labels';
+import type { OptionLike } from '../../rules/labels';
 import type { PriorityControl } from '../control';
 import { fire, setNativeValue, textOf } from '../dom';
+import type { OptionLevels } from '../option-levels';
 import { fieldOf, formAndScope } from './field-parts';
 import { watchField } from './watch-field';
 
@@ -10,11 +11,11 @@ function optionsOf(select: HTMLSelectElement): OptionLike[] {
 }
 
 /** A native <select>: Zendesk's system priority or a custom drop-down. */
-export function nativeSelectControl(select: HTMLSelectElement): PriorityControl {
+export function nativeSelectControl(select: HTMLSelectElement, levels: OptionLevels): PriorityControl {
   const read = (): Level | null => {
     const chosen = select.options[select.selectedIndex];
     if (!chosen) return null;
-    return recogniseOption({ label: textOf(chosen), value: chosen.value }, schemeOf(optionsOf(select)));
+    return levels.ofOption({ label: textOf(chosen), value: chosen.value }, optionsOf(select));
   };
   return {
     kind: 'select',
@@ -23,8 +24,9 @@ export function nativeSelectControl(select: HTMLSelectElement): PriorityControl 
     ...formAndScope(select),
     read,
     options: () => optionsOf(select),
+    offers: (level) => levels.find(optionsOf(select), level) !== undefined,
     async set(level) {
-      const option = optionForLevel(optionsOf(select), level);
+      const option = levels.find(optionsOf(select), level);
       if (!option) return false;
       setNativeValue(select, option.value);
       fire(select, 'input');

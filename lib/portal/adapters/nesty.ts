@@ -1,7 +1,8 @@
 import type { Level } from '../../rules/levels';
-import { optionForLevel, recogniseOption, schemeOf, type OptionLike } from '../../rules/labels';
+import type { OptionLike } from '../../rules/labels';
 import type { PriorityControl } from '../control';
 import { fire, setNativeValue } from '../dom';
+import type { OptionLevels } from '../option-levels';
 import { fieldOf, formAndScope } from './field-parts';
 import { watchField } from './watch-field';
 
@@ -35,14 +36,14 @@ export function parseTagger(json: string | null): OptionLike[] {
 }
 
 /** Zendesk's legacy "nesty" drop-down: a hidden input, its data-tagger options, a.nesty-input. */
-export function nestyControl(input: HTMLInputElement): PriorityControl {
+export function nestyControl(input: HTMLInputElement, levels: OptionLevels): PriorityControl {
   const field = fieldOf(input);
   const shown = () => field.querySelector<HTMLElement>('a.nesty-input');
   const options = () => parseTagger(input.getAttribute('data-tagger'));
   const read = (): Level | null => {
     const all = options();
     const chosen = all.find((o) => o.value === input.value);
-    return chosen ? recogniseOption(chosen, schemeOf(all)) : null;
+    return chosen ? levels.ofOption(chosen, all) : null;
   };
   return {
     kind: 'nesty',
@@ -53,8 +54,9 @@ export function nestyControl(input: HTMLInputElement): PriorityControl {
     ...formAndScope(input),
     read,
     options,
+    offers: (level) => levels.find(options(), level) !== undefined,
     async set(level) {
-      const option = optionForLevel(options(), level);
+      const option = levels.find(options(), level);
       if (!option) return false;
       setNativeValue(input, option.value);
       const anchor = shown();

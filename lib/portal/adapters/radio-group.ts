@@ -1,7 +1,8 @@
 import type { Level } from '../../rules/levels';
-import { optionForLevel, recogniseOption, schemeOf, type OptionLike } from '../../rules/labels';
+import type { OptionLike } from '../../rules/labels';
 import type { PriorityControl } from '../control';
 import { textOf } from '../dom';
+import type { OptionLevels } from '../option-levels';
 import { fieldOf, formAndScope } from './field-parts';
 import { watchField } from './watch-field';
 
@@ -11,14 +12,14 @@ function labelOf(radio: HTMLInputElement): string {
 }
 
 /** A group of radio buttons sharing one name. */
-export function radioGroupControl(radios: HTMLInputElement[]): PriorityControl {
+export function radioGroupControl(radios: HTMLInputElement[], levels: OptionLevels): PriorityControl {
   const first = radios[0]!;
   const options = (): (OptionLike & { radio: HTMLInputElement })[] =>
     radios.map((radio) => ({ label: labelOf(radio), value: radio.value, radio }));
   const read = (): Level | null => {
     const all = options();
     const chosen = all.find((o) => o.radio.checked);
-    return chosen ? recogniseOption(chosen, schemeOf(all)) : null;
+    return chosen ? levels.ofOption(chosen, all) : null;
   };
   return {
     kind: 'radio',
@@ -29,8 +30,9 @@ export function radioGroupControl(radios: HTMLInputElement[]): PriorityControl {
     ...formAndScope(first),
     read,
     options: () => options().map(({ label, value }) => ({ label, value })),
+    offers: (level) => levels.find(options(), level) !== undefined,
     async set(level) {
-      const option = optionForLevel(options(), level);
+      const option = levels.find(options(), level);
       if (!option) return false;
       option.radio.click();
       return read() === level;

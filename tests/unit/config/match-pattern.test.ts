@@ -101,8 +101,8 @@ describe('isCoveredBy', () => {
   });
 });
 
-describe('portalForUrl and levelForLabel (for the content script)', async () => {
-  const { portalForUrl, levelForLabel } = await import('@/lib/config/portal-for-url');
+describe('portalForUrl (for the content script)', async () => {
+  const { portalForUrl } = await import('@/lib/config/portal-for-url');
   const { BUILT_IN_PORTALS } = await import('@/lib/config/effective');
   const acme = {
     name: 'ACME',
@@ -119,11 +119,5 @@ describe('portalForUrl and levelForLabel (for the content script)', async () => 
     expect(portalForUrl(portals, 'https://support.puppet.com/hc/de/requests/new')!.name).toBe('Puppet Support');
     expect(portalForUrl(portals, 'https://portal.perforce.com/s/contactsupport')!.name).toBe('Perforce Support Portal');
     expect(portalForUrl(portals, 'https://www.example.org/')).toBeNull();
-  });
-
-  it('maps option texts to levels, ignoring case and spacing', () => {
-    expect(levelForLabel(acme, '  sev a -   OUTAGE ')).toBe(1);
-    expect(levelForLabel(acme, 'Sev C')).toBeNull();
-    expect(levelForLabel(null, 'Sev A - outage')).toBeNull();
   });
 });

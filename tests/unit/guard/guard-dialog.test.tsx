@@ -8,7 +8,9 @@ import type { ChecklistId } from '../../../lib/rules';
 function props(overrides: Partial<GuardDialogProps> = {}): GuardDialogProps {
   return {
     definitions: DEFAULT_CONFIG.definitions,
+    replaced: [],
     plan: 'unknown',
+    p1Phone: null,
     checklist: DEFAULT_CONFIG.checklist,
     ticked: new Set<ChecklistId>(),
     suggestion: 3,
@@ -56,6 +58,16 @@ describe('GuardDialog', () => {
     expect(screen.getByText(/puppet enterprise support/)).toBeTruthy();
     fireEvent.click(confirm);
     expect(p.onConfirm).toHaveBeenCalledTimes(1);
+  });
+
+  it("gives the organisation's P1 phone number on Premium only, and marks replaced wording", () => {
+    const all = new Set<ChecklistId>(['production', 'critical', 'no-workaround']);
+    const premium = render(<GuardDialog {...props({ suggestion: 1, ticked: all, plan: 'premium', p1Phone: '+1 555 0100', replaced: [1] })} />);
+    expect(premium.container.textContent).toContain('+1 555 0100');
+    expect(premium.container.querySelector('.pg-level-1')!.textContent).toContain("your organisation's wording");
+    cleanup();
+    const standard = render(<GuardDialog {...props({ suggestion: 1, ticked: all, plan: 'standard', p1Phone: '+1 555 0100' })} />);
+    expect(standard.container.textContent).not.toContain('+1 555 0100');
   });
 
   it('renders policy text as text, never as markup', () => {

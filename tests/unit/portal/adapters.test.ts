@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findPriorityControl } from '../../../lib/portal/find-control';
-import { GENERIC_PROFILE, SALESFORCE_PROFILE, ZENDESK_PROFILE } from '../../../lib/portal/profiles';
+import { GENERIC_PROFILE, profileFor, SALESFORCE_PROFILE, ZENDESK_PROFILE } from '../../../lib/portal/profiles';
 // The replica widgets, shared with the end-to-end fixture pages (typed by their .d.ts).
 import { mountGardenCombobox } from '../../fixtures/widgets/garden-combobox.js';
 import { mountNesty } from '../../fixtures/widgets/nesty.js';
@@ -168,5 +168,26 @@ describe('Salesforce lightning-combobox in nested shadow roots', () => {
     expect(control.read()).toBe(1);
     app.setPriorityWithoutEvents('3');
     expect(control.read()).toBe(3);
+  });
+});
+
+describe("an admin's portal settings", () => {
+  it('finds the field by the configured selector and maps its own labels', async () => {
+    const form = newForm();
+    form.innerHTML = `<label for="u">Impact class</label><select id="u" name="impact">
+<option value="">Choose</option><option value="a">Class A - outage</option><option value="b">Class B</option></select>`;
+    expect(findPriorityControl(document, GENERIC_PROFILE)).toBeNull();
+    const profile = profileFor('support.example.com', { fieldSelector: '#u', labels: { 'Class A - outage': 1, 'Class B': 3 } });
+    const control = findPriorityControl(document, profile)!;
+    expect(control.kind).toBe('select');
+    expect(await control.set(1)).toBe(true);
+    expect((control.focusTarget as HTMLSelectElement).value).toBe('a');
+    expect(control.read()).toBe(1);
+  });
+
+  it('survives a selector that does not parse by falling back to the heuristics', () => {
+    loadFixtureBody('zendesk-select');
+    const profile = profileFor('support.puppet.com', { fieldSelector: 'select[name=' });
+    expect(findPriorityControl(document, profile)?.kind).toBe('select');
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nativeSelectControl } from '../../../lib/portal/adapters/native-select';
 import { interceptSubmissions, type StoppedSubmission } from '../../../lib/portal/intercept';
+import { RECOGNISED_LEVELS } from '../../../lib/portal/option-levels';
 import { resetDocument } from './load-fixture';
 
 function setUp(level: string) {
@@ -10,7 +11,7 @@ function setUp(level: string) {
   const form = document.querySelector('form')!;
   const select = form.querySelector('select')!;
   select.value = level;
-  const control = nativeSelectControl(select);
+  const control = nativeSelectControl(select, RECOGNISED_LEVELS);
   const portalSubmits = vi.fn((e: Event) => e.preventDefault());
   form.addEventListener('submit', portalSubmits);
   const stopped: StoppedSubmission[] = [];

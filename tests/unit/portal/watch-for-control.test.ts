@@ -15,10 +15,11 @@ function start() {
   const controller = new AbortController();
   const watcher = watchForControl(
     document,
-    ZENDESK_PROFILE,
+    () => ZENDESK_PROFILE,
     {
       onArmed: (c: PriorityControl) => log.push(`armed:${(c.focusTarget as HTMLSelectElement).id}`),
       onDisarmed: () => log.push('disarmed'),
+      onError: (error) => log.push(`error:${String(error)}`),
     },
     controller.signal,
   );

@@ -1,0 +1,139 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { responseTargets, type LevelDefinition, type PlanChoice, type TriageResult } from '../../lib/rules';
+
+/** Where "Use Priority N on this ticket" stands. */
+export type HandoffState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' } | { kind: 'failed'; reason: string };
+
+/** What the result offers to do with the priority. */
+export type Handoff =
+  /** The active tab's status is not known yet. */
+  | { kind: 'pending' }
+  /** The active tab is a guarded ticket form. */
+  | { kind: 'use'; state: HandoffState; onUse(): void }
+  /** Anything else: open a new ticket on the configured portal. */
+  | { kind: 'open'; onOpen(): void };
+
+export interface PriorityResultProps {
+  result: TriageResult;
+  definition: LevelDefinition;
+  /** The organisation replaced this level's definition (it is then neither Puppet's nor our summary). */
+  replaced?: boolean;
+  plan: PlanChoice;
+  essentials: readonly string[];
+  reassurance: string;
+  /** The organisation's number for P1 on Premium; shown only then, never invented. */
+  p1Phone: string | null;
+  handoff: Handoff;
+  /** Move focus to the result's heading when it opens. */
+  autoFocus?: boolean;
+  onBack(): void;
+  onStartOver(): void;
+}
+
+/** A dialable tel: URL from what an admin typed ("+1 (503) 555-0100 ext. 2" → tel:+15035550100). */
+function telUrl(phone: string): string | null {
+  const digits = phone.replace(/ext.*$/i, '').replace(/[^\d+]/g, '');
+  return /\d{3,}/.test(digits) ? `tel:${digits}` : null;
+}
+
+function HandoffArea({ handoff, level }: { handoff: Handoff; level: number }) {
+  if (handoff.kind === 'pending') return null;
+  if (handoff.kind === 'open') {
+    return (
+      <div class="pg-handoff">
+        <button type="button" class="pg-button pg-button-primary" data-action="open-ticket" onClick={handoff.onOpen}>
+          Open a new ticket
+        </button>
+      </div>
+    );
+  }
+  const { state } = handoff;
+  return (
+    <div class="pg-handoff">
+      <button
+        type="button"
+        class="pg-button pg-button-primary"
+        data-action="use-level"
+        data-level={level}
+        aria-disabled={state.kind === 'busy' ? 'true' : undefined}
+        onClick={() => state.kind !== 'busy' && handoff.onUse()}
+      >
+        Use Priority {level} on this ticket
+      </button>
+      <p class={`pg-handoff-message pg-handoff-${state.kind}`} role="status" data-state={state.kind}>
+        {state.kind === 'busy' && `Setting Priority ${level}…`}
+        {state.kind === 'done' && `Done: the ticket form now has Priority ${level}.`}
+        {state.kind === 'failed' && `Could not set Priority ${level}: ${state.reason}`}
+      </p>
+    </div>
+  );
+}
+
+/** The triage result: the priority, its definition, why, the response target and what to include. */
+export function PriorityResult(props: PriorityResultProps) {
+  const { result, definition, plan, handoff } = props;
+  const { level } = result;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => {
+    if (props.autoFocus) heading.current?.focus();
+  }, []);
+  const phone = level === 1 && plan === 'premium' && props.p1Phone?.trim() ? props.p1Phone.trim() : null;
+  const tel = phone ? telUrl(phone) : null;
+  const targets = responseTargets(level, plan);
+  return (
+    <div class={`pg-result pg-result-${level}`} data-level={level}>
+      <h2 id="pg-result-title" class="pg-result-title" tabIndex={-1} ref={heading}>
+        {definition.name} <span class="pg-level-tag">{definition.tag}</span>
+      </h2>
+      <figure class="pg-quote">
+        <blockquote cite={definition.wording === 'published' && !props.replaced ? definition.source : undefined}>
+          <p>{definition.definition}</p>
+        </blockquote>
+        <figcaption>
+          {props.replaced
+            ? "Your organisation's definition."
+            : definition.wording === 'published'
+              ? "Puppet's published definition."
+              : "Our summary: Puppet has not published this level's wording."}
+        </figcaption>
+      </figure>
+      <h3 class="pg-subheading">Why</h3>
+      <ul class="pg-reasons">
+        {result.reasons.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+      <h3 class="pg-subheading">Response target</h3>
+      <dl class="pg-result-targets">
+        {targets.map((t) => (
+          <div key={t.plan} class="pg-target">
+            <dt>{t.planName} plan</dt>
+            <dd>{t.target}</dd>
+          </div>
+        ))}
+      </dl>
+      {phone && (
+        <p class="pg-phone">
+          Premium plan: for a Priority 1 you can also phone Support, 24x7:{' '}
+          {tel ? <a href={tel}>{phone}</a> : <span>{phone}</span>}
+        </p>
+      )}
+      <HandoffArea handoff={handoff} level={level} />
+      <h3 class="pg-subheading">Include in the ticket</h3>
+      <ul class="pg-essentials-list">
+        {props.essentials.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+      {level !== 1 && props.reassurance && <p class="pg-reassurance">{props.reassurance}</p>}
+      <div class="pg-actions">
+        <button type="button" class="pg-button" data-action="back" onClick={props.onBack}>
+          Back
+        </button>
+        <button type="button" class="pg-button" data-action="start-over" onClick={props.onStartOver}>
+          Start over
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { HandoffState } from '../../components/popup/PriorityResult';
+import type { TabState } from '../../components/popup/TabStatusLine';
+import { DEFAULT_CONFIG, POPUP_VIEWS, type EffectiveConfig, type PopupView } from '../../lib/config/effective';
+import { loadEffectiveConfig, onEffectiveConfigChanged } from '../../lib/config/load';
+import { DEFAULT_NEW_TICKET_URL } from '../../lib/portal/default-portals';
+import { START, answer, back, startOver, stepOf, type FlowState, type Level } from '../../lib/rules';
+import { POPUP_STATE_TTL_MS, loadPopupSession, savePopupSession } from './session';
+import { fetchTabState, resolveTabId, setLevelOnTab } from './tab-bridge';
+
+/** The URL "Open a new ticket" opens: the configured one, else the default portal's form. */
+export function newTicketUrl(config: EffectiveConfig): string {
+  return config.newTicketUrl || DEFAULT_NEW_TICKET_URL;
+}
+
+/** The views the configuration allows, in its order; both when it names none we know. */
+export function allowedViews(config: EffectiveConfig): readonly PopupView[] {
+  const views = (config.popupViews ?? []).filter((v) => POPUP_VIEWS.includes(v));
+  return views.length > 0 ? views : POPUP_VIEWS;
+}
+
+/**
+ * Everything the popup shows, and what its controls do. Renders at once with the
+ * defaults (no await before the first paint), then fills in the configuration, the
+ * saved state and the active tab's status as they arrive.
+ */
+export function usePopup(search: string) {
+  const [config, setConfig] = useState<EffectiveConfig>(DEFAULT_CONFIG);
+  /** The view the user picked (null: the configuration's first). */
+  const [view, setViewState] = useState<PopupView | null>(null);
+  const [flow, setFlow] = useState<FlowState>(START);
+  const [restored, setRestored] = useState(false);
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [tab, setTab] = useState<TabState>({ kind: 'checking' });
+  const [handoff, setHandoff] = useState<HandoffState>({ kind: 'idle' });
+  /** The answer Back took away, to show it picked again. */
+  const [undone, setUndone] = useState<{ questionId: string; optionId: string } | undefined>();
+  /** The user acted before the saved state arrived: theirs wins. */
+  const touched = useRef(false);
+  /** Whether the step or result that opens next should take focus (not when a tab was clicked). */
+  const focusNext = useRef(true);
+
+  useEffect(() => {
+    let live = true;
+    void loadEffectiveConfig().then((report) => live && setConfig(report.config));
+    const stop = onEffectiveConfigChanged((report) => setConfig(report.config));
+    void loadPopupSession().then((saved) => {
+      if (!live) return;
+      if (saved && !touched.current) {
+        setFlow(saved.flow);
+        setViewState(saved.view);
+      }
+      setRestored(true);
+    });
+    void resolveTabId(search).then(async (id) => {
+      if (!live) return;
+      setTabId(id);
+      const state = await fetchTabState(id);
+      if (live) setTab(state);
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [search]);
+
+  // Save every change once the saved state has been read; start over 30 minutes after the last one.
+  useEffect(() => {
+    if (!restored) return;
+    void savePopupSession({ flow, view });
+    if (flow.answers.length === 0) return;
+    const timer = setTimeout(() => setFlow(START), POPUP_STATE_TTL_MS);
+    return () => clearTimeout(timer);
+  }, [flow, view, restored]);
+
+  const step = useMemo(() => stepOf(flow), [flow]);
+  const views = allowedViews(config);
+  // A view the configuration does not offer (any more) falls back to its first one.
+  const shownView = view && views.includes(view) ? view : views[0]!;
+
+  const changeFlow = useCallback((next: (current: FlowState) => FlowState) => {
+    touched.current = true;
+    focusNext.current = true;
+    setHandoff({ kind: 'idle' });
+    setFlow(next);
+  }, []);
+
+  const refreshTab = useCallback(async () => {
+    setTab(await fetchTabState(tabId));
+  }, [tabId]);
+
+  return {
+    config,
+    views,
+    view: shownView,
+    flow,
+    step,
+    tab,
+    handoff,
+    undone,
+    focusNext: focusNext.current,
+    setView(next: PopupView) {
+      touched.current = true;
+      focusNext.current = false;
+      setViewState(next);
+    },
+    answer(questionId: string, optionId: string) {
+      setUndone(undefined);
+      changeFlow((current) => answer(current, questionId, optionId));
+    },
+    back() {
+      setUndone(flow.answers[flow.answers.length - 1]);
+      changeFlow(back);
+    },
+    startOver() {
+      setUndone(undefined);
+      changeFlow(startOver);
+    },
+    async useLevel(level: Level) {
+      if (tabId === null || handoff.kind === 'busy') return;
+      setHandoff({ kind: 'busy' });
+      const outcome = await setLevelOnTab(tabId, level);
+      setHandoff(outcome.ok ? { kind: 'done' } : { kind: 'failed', reason: outcome.reason });
+      await refreshTab();
+    },
+    async openNewTicket() {
+      await browser.tabs.create({ url: newTicketUrl(config) });
+    },
+  };
+}

@@ -1,0 +1,236 @@
+// The popup in real Chromium and Firefox: its built page walks to each of the four
+// priorities with real clicks and keys, and "Use Priority 3 on this ticket" sets the
+// priority field of a replica portal form open in another tab.
+//
+// The popup page is opened in a tab of its own. It talks to the active tab by default;
+// here `popup.html?tabId=N` points it at the portal's tab (see entrypoints/popup/tab-bridge.ts).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './harness/env';
+import { BROWSERS, useBrowser, usePortal, type BrowserUnderTest, type PageUnderTest } from './harness/setup';
+
+const FORM = 'https://support.puppet.com/hc/en-us/requests/new?fixture=zendesk-select';
+
+/** How one path is answered: per question, the option's number, typed or clicked. */
+interface Path {
+  level: 1 | 2 | 3 | 4;
+  answers: { question: string; option: number }[];
+  how: 'keys' | 'clicks';
+  reason: RegExp;
+}
+
+const PATHS: Path[] = [
+  { level: 4, answers: [{ question: 'question', option: 1 }], how: 'keys', reason: /working normally/ },
+  {
+    level: 3,
+    answers: [
+      { question: 'question', option: 2 },
+      { question: 'production', option: 2 },
+    ],
+    how: 'clicks',
+    reason: /Production is not affected/,
+  },
+  {
+    level: 2,
+    answers: [
+      { question: 'question', option: 2 },
+      { question: 'production', option: 1 },
+      { question: 'severity', option: 2 },
+      { question: 'workaround', option: 2 },
+    ],
+    how: 'keys',
+    reason: /impaired/,
+  },
+  {
+    level: 1,
+    answers: [
+      { question: 'question', option: 2 },
+      { question: 'production', option: 1 },
+      { question: 'severity', option: 1 },
+      { question: 'workaround', option: 2 },
+    ],
+    how: 'clicks',
+    reason: /No workaround is available/,
+  },
+];
+
+/** Generous waits for a first render or a content script: the machine may be busy. */
+const SLOW = 30_000;
+
+// --- small helpers over the harness's page (nothing here needs more than it offers) ---
+
+/**
+ * page.goto() for the popup page. In Firefox the harness's goto() for extension pages can
+ * fail while it polls a document that is being replaced ("right-hand side of 'in' should be
+ * an object, got null"); the navigation itself goes on, so then wait for the URL instead.
+ */
+async function gotoExtensionPage(page: PageUnderTest, url: string): Promise<void> {
+  try {
+    await page.goto(url);
+  } catch (error) {
+    const text = `${String(error)} ${String((error as { cause?: unknown }).cause ?? '')}`;
+    if (!text.includes("right-hand side of 'in'")) throw error;
+  }
+  await until(async () => (await page.url()) === url, `${url} to open`, SLOW);
+}
+
+async function openPopup(b: BrowserUnderTest, page: PageUnderTest, query = ''): Promise<void> {
+  await gotoExtensionPage(page, b.extensionUrl(`popup.html${query}`));
+  await page.waitFor('.pg-step, .pg-result', { state: 'visible', timeout: SLOW });
+  // The popup remembers the last session: begin from the first question.
+  await page.click('.pg-panel:not([hidden]) [data-action="start-over"]');
+  await page.waitFor('.pg-step[data-question="question"]', { state: 'visible' });
+}
+
+async function walk(page: PageUnderTest, path: Path): Promise<void> {
+  for (const { question, option } of path.answers) {
+    await page.waitFor(`.pg-step[data-question="${question}"]`, { state: 'visible' });
+    if (path.how === 'keys') {
+      // Focus is on the step's first answer when it opens.
+      await page.press(String(option));
+      await page.press('Enter');
+    } else {
+      await page.click(`.pg-step[data-question="${question}"] .pg-option:nth-of-type(${option})`);
+      await page.click(`.pg-step[data-question="${question}"] [data-action="next"]`);
+    }
+  }
+  await page.waitFor(`.pg-result[data-level="${path.level}"]`, { state: 'visible' });
+}
+
+/**
+ * axe-core's violations on the page, colour contrast included (real layout here). The
+ * harness's evaluate() takes a function; a string runs as an expression in both
+ * browsers, which is how axe's source gets in past the extension page's CSP.
+ */
+async function axeCheck(page: PageUnderTest): Promise<{ violations: string[]; passes: number }> {
+  const axe = readFileSync(join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  const script = `(async () => {
+    ${axe};
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return {
+      violations: result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')),
+      passes: result.passes.length,
+    };
+  })()`;
+  return page.evaluate(script as unknown as () => Promise<{ violations: string[]; passes: number }>);
+}
+
+const text = async (page: PageUnderTest, selector: string) => (await page.texts(selector)).join('\n').trim();
+
+/** Polls until check() is truthy. */
+async function until<T>(check: () => Promise<T>, what: string, timeout = 10_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const portal = usePortal();
+
+describe.each(BROWSERS)('popup: %s', (name) => {
+  // As in the guard tests: $E2E_EXTENSION_DIR_CHROMIUM / _FIREFOX name another build.
+  const override = process.env[`E2E_EXTENSION_DIR_${name.toUpperCase()}`];
+  const browser = useBrowser(name, portal, override ? { extensionDir: override } : undefined);
+
+  it.each(PATHS.map((p) => [p.level, p.how, p] as const))(
+    'walks to Priority %i (%s) and shows the result',
+    async (level, _how, path) => {
+      const page = await browser().newPage();
+      try {
+        await openPopup(browser(), page);
+        await walk(page, path);
+        expect(await text(page, '.pg-result-title')).toMatch(new RegExp(`^Priority ${level}\\b`));
+        expect(await text(page, '.pg-quote blockquote')).not.toBe('');
+        // (A managed policy on this machine may replace a definition: then it says so.)
+        expect(await text(page, '.pg-quote figcaption')).toMatch(
+          level === 2 || level === 3 ? /summary|organisation's/i : /published|organisation's/,
+        );
+        expect(await text(page, '.pg-reasons')).toMatch(path.reason);
+        // Both plans by default; one when a plan is configured (policy may be set on this machine).
+        expect(await text(page, '.pg-result-targets')).toMatch(/(Standard|Premium) plan/);
+        expect((await page.texts('.pg-essentials-list li')).length).toBeGreaterThan(0);
+        // popup.html is not a portal page: the result offers a new ticket.
+        expect(await text(page, '.pg-tab-status')).toBe('This tab: not a support portal page.');
+        expect(await page.texts('[data-action="open-ticket"]')).toEqual(['Open a new ticket']);
+
+        // 360–400 px wide, nothing sticking out sideways.
+        const layout = await page.evaluate(() => {
+          const body = document.body.getBoundingClientRect();
+          const overflow = [...document.querySelectorAll('.pg-popup *')].filter(
+            (el) => el.getBoundingClientRect().right > body.right + 0.5,
+          );
+          return { width: body.width, overflow: overflow.map((el) => el.className || el.tagName) };
+        });
+        expect(layout.width).toBeGreaterThanOrEqual(360);
+        expect(layout.width).toBeLessThanOrEqual(400);
+        expect(layout.overflow).toEqual([]);
+        const axe = await axeCheck(page);
+        expect(axe.violations).toEqual([]);
+        expect(axe.passes, 'axe ran its checks').toBeGreaterThan(10);
+        expect(page.errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it('"Use Priority 3 on this ticket" sets the field of the portal form in another tab', async () => {
+    const portalPage = await browser().newPage();
+    const popup = await browser().newPage();
+    try {
+      await portalPage.goto(FORM);
+      await portalPage.waitFor('html[data-priority-guard="armed"]', { timeout: SLOW });
+      expect(await portalPage.evaluate(() => document.querySelector<HTMLSelectElement>('#request_priority')!.value)).toBe('');
+
+      // Which tab is the portal? Ask every tab, from an extension page, the way the popup does.
+      await gotoExtensionPage(popup, browser().extensionUrl('popup.html'));
+      await popup.waitFor('.pg-popup');
+      const tabId = await until(
+        () =>
+          popup.evaluate(async () => {
+            const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+            for (const tab of await api.tabs.query({})) {
+              if (tab.id === undefined) continue;
+              const answer = await api.tabs.sendMessage(tab.id, { type: 'get-status' }).catch(() => undefined);
+              if (answer?.type === 'status' && answer.armed === true) return tab.id;
+            }
+            return null;
+          }),
+        'the portal tab to answer get-status',
+        SLOW,
+      );
+
+      await openPopup(browser(), popup, `?tabId=${tabId}`);
+      await until(
+        async () => (await text(popup, '.pg-tab-status')).includes('no priority selected'),
+        'the popup to see the guarded form',
+      );
+      expect(await text(popup, '.pg-tab-status')).toBe('This tab: guard active on the ticket form (no priority selected).');
+      await walk(popup, PATHS.find((p) => p.level === 3)!);
+
+      await popup.click('[data-action="use-level"]');
+      await popup.waitFor('.pg-handoff-message[data-state="done"]', { state: 'visible' });
+      expect(await text(popup, '.pg-handoff-message')).toBe('Done: the ticket form now has Priority 3.');
+      await until(
+        async () => (await text(popup, '.pg-tab-status')).includes('Priority 3 selected'),
+        'the status line to show Priority 3',
+      );
+
+      // The portal's own field now holds Priority 3 (Zendesk's "normal").
+      const field = await portalPage.evaluate(() => {
+        const select = document.querySelector<HTMLSelectElement>('#request_priority')!;
+        return { value: select.value, label: select.selectedOptions[0]?.textContent?.trim() };
+      });
+      expect(field).toEqual({ value: 'normal', label: 'Normal' });
+      expect(popup.errors).toEqual([]);
+      expect(portalPage.errors).toEqual([]);
+    } finally {
+      await popup.close();
+      await portalPage.close();
+    }
+  });
+});

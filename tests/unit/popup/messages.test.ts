@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  checkRequest,
+  checkSetLevelResult,
+  checkStatus,
+  messageSchemas,
+  parsePopupRequest,
+  type PopupRequest,
+  type SetLevelResult,
+  type StatusResponse,
+} from '@/lib/messages';
+
+const REQUESTS_ACCEPTED: [string, unknown][] = [
+  ['get-status', { type: 'get-status' }],
+  ...[1, 2, 3, 4].map((level): [string, unknown] => [`set-level ${level}`, { type: 'set-level', level }]),
+];
+
+const REQUESTS_REJECTED: [string, unknown][] = [
+  ['undefined', undefined],
+  ['null', null],
+  ['a string', 'get-status'],
+  ['a number', 1],
+  ['an array', [{ type: 'get-status' }]],
+  ['no type', {}],
+  ['unknown type', { type: 'get-config' }],
+  ['type of the wrong case', { type: 'GET-STATUS' }],
+  ['a response type', { type: 'status', armed: true, level: 1 }],
+  ['get-status with an extra property', { type: 'get-status', level: 1 }],
+  ['set-level without a level', { type: 'set-level' }],
+  ['set-level 0', { type: 'set-level', level: 0 }],
+  ['set-level 5', { type: 'set-level', level: 5 }],
+  ['set-level "1"', { type: 'set-level', level: '1' }],
+  ['set-level 1.5', { type: 'set-level', level: 1.5 }],
+  ['set-level null', { type: 'set-level', level: null }],
+  ['set-level NaN', { type: 'set-level', level: Number.NaN }],
+  ['set-level with an extra property', { type: 'set-level', level: 2, force: true }],
+  ['an inherited extra property', Object.assign(Object.create({ extra: 1 }), { type: 'get-status' })],
+];
+
+describe('popup → content requests', () => {
+  it.each(REQUESTS_ACCEPTED)('accepts %s (guard and schema)', (_name, value) => {
+    const guard = parsePopupRequest(value);
+    const schema = checkRequest(value);
+    expect(guard).toEqual({ ok: true, message: value });
+    expect(schema).toEqual({ ok: true, message: value });
+  });
+
+  it.each(REQUESTS_REJECTED)('rejects %s with a reason (guard and schema)', (_name, value) => {
+    const guard = parsePopupRequest(value);
+    const schema = checkRequest(value);
+    expect(guard.ok).toBe(false);
+    expect(schema.ok).toBe(false);
+    if (!guard.ok) expect(guard.reason).toMatch(/\w/);
+    if (!schema.ok) expect(schema.reason).toMatch(/\w/);
+  });
+
+  it('the guard gives reasons a person can act on', () => {
+    expect(parsePopupRequest({ type: 'nope' })).toEqual({ ok: false, reason: 'Unknown message type: "nope"' });
+    expect(parsePopupRequest({ type: 'set-level', level: 7 })).toEqual({
+      ok: false,
+      reason: 'set-level needs a level from 1 to 4, not 7',
+    });
+    expect(parsePopupRequest({ type: 'get-status', x: 1 })).toEqual({
+      ok: false,
+      reason: 'Unexpected property "x" in get-status',
+    });
+  });
+
+  it('the guard returns a fresh object holding only the known properties', () => {
+    const value = { type: 'set-level', level: 2 };
+    const checked = parsePopupRequest(value);
+    expect(checked.ok && checked.message).not.toBe(value);
+  });
+
+  /** Values near the valid ones, and anything else JSON-like. */
+  const key = fc.constantFrom('type', 'level', 'armed', 'ok', 'reason', 'extra', '__proto__', 'constructor', '');
+  const near = fc.oneof(
+    fc.constantFrom('get-status', 'set-level', 'status', 'set-level-result', 'Get-Status', ''),
+    fc.constantFrom(0, 1, 2, 3, 4, 5, -1, 1.5, Number.NaN, Infinity, -0),
+    fc.constantFrom(null, undefined, true, false, '1', '4', [], {}),
+  );
+  const value: fc.Arbitrary<unknown> = fc.oneof(
+    { weight: 4, arbitrary: fc.dictionary(key, near, { maxKeys: 4 }) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(fc.constantFrom('get-status', 'set-level'), near, fc.option(fc.tuple(key, near), { nil: undefined }))
+        .map(([type, level, extra]) => {
+          const message: Record<string, unknown> = type === 'set-level' ? { type, level } : { type };
+          if (extra) message[extra[0]] = extra[1];
+          return message;
+        }),
+    },
+    { weight: 1, arbitrary: fc.jsonValue() },
+    { weight: 1, arbitrary: fc.anything() },
+    { weight: 1, arbitrary: near },
+  );
+
+  it('the hand-written guard accepts and rejects exactly what the zod schema does (property)', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(value, (v) => {
+        const guard = parsePopupRequest(v);
+        const schema = messageSchemas().request.safeParse(v);
+        expect(guard.ok).toBe(schema.success);
+        if (guard.ok && schema.success) {
+          accepted++;
+          expect(guard.message).toEqual(schema.data);
+        }
+      }),
+      { numRuns: 5_000 },
+    );
+    // The generator reaches valid messages often enough for the comparison to mean something.
+    expect(accepted).toBeGreaterThan(50);
+  });
+
+  it('the types and the schema agree', () => {
+    type Parsed = ReturnType<ReturnType<typeof messageSchemas>['request']['parse']>;
+    const a: PopupRequest = {} as Parsed;
+    const b: Parsed = {} as PopupRequest;
+    expect([a, b]).toBeDefined();
+  });
+});
+
+describe('content → popup responses (zod)', () => {
+  const statuses: [string, unknown, boolean][] = [
+    ['armed with a level', { type: 'status', armed: true, level: 3 }, true],
+    ['armed with no level', { type: 'status', armed: true, level: null }, true],
+    ['not armed', { type: 'status', armed: false, level: null }, true],
+    ['no level property', { type: 'status', armed: true }, false],
+    ['level 0', { type: 'status', armed: true, level: 0 }, false],
+    ['armed as a string', { type: 'status', armed: 'true', level: 1 }, false],
+    ['an extra property', { type: 'status', armed: true, level: 1, url: 'x' }, false],
+    ['the wrong type', { type: 'set-level-result', armed: true, level: 1 }, false],
+    ['undefined (nobody answered)', undefined, false],
+    ['null', null, false],
+  ];
+  it.each(statuses)('status: %s', (_name, value, ok) => {
+    const checked = checkStatus(value);
+    expect(checked.ok).toBe(ok);
+    if (ok && checked.ok) expect(checked.message).toEqual(value as StatusResponse);
+    if (!checked.ok) expect(checked.reason).toMatch(/\w/);
+  });
+
+  const results: [string, unknown, boolean][] = [
+    ['ok', { type: 'set-level-result', ok: true }, true],
+    ['failed with a reason', { type: 'set-level-result', ok: false, reason: 'No priority field on this page.' }, true],
+    ['failed without a reason', { type: 'set-level-result', ok: false }, true],
+    ['reason undefined', { type: 'set-level-result', ok: true, reason: undefined }, true],
+    ['reason not a string', { type: 'set-level-result', ok: false, reason: 42 }, false],
+    ['ok missing', { type: 'set-level-result' }, false],
+    ['ok as a number', { type: 'set-level-result', ok: 1 }, false],
+    ['an extra property', { type: 'set-level-result', ok: true, level: 2 }, false],
+    ['a status instead', { type: 'status', armed: true, level: 2 }, false],
+    ['undefined (nobody answered)', undefined, false],
+  ];
+  it.each(results)('set-level-result: %s', (_name, value, ok) => {
+    const checked = checkSetLevelResult(value);
+    expect(checked.ok).toBe(ok);
+    if (ok && checked.ok) expect(checked.message).toMatchObject(value as SetLevelResult);
+  });
+
+  it('names the offending property in the reason', () => {
+    const checked = checkStatus({ type: 'status', armed: 'yes', level: 1 });
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.reason).toContain('armed');
+  });
+});
