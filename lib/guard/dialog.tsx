@@ -1,8 +1,6 @@
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
 import { GuardDialog } from '../../components/GuardDialog';
 import type { EffectiveConfig } from '../config/effective';
-import type { PriorityControl } from '../portal/control';
 import { suggest, type ChecklistId, type Level } from '../rules';
 import { trapTab } from './focus';
 import { createShadowHost } from './shadow-host';
@@ -17,67 +15,22 @@ export interface DialogActions {
   dismissed(changed: boolean): void;
 }
 
-function DialogState({ config, actions, close }: { config: EffectiveConfig; actions: DialogActions; close: () => void }) {
-  const [ticked, setTicked] = useState<ReadonlySet<ChecklistId>>(new Set());
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  return (
-    <GuardDialog
-      definitions={config.definitions}
-      replaced={config.replacedDefinitions}
-      plan={config.plan}
-      p1Phone={config.p1Phone}
-      checklist={config.checklist}
-      ticked={ticked}
-      suggestion={suggest(ticked)}
-      essentials={config.ticketEssentials}
-      reassurance={config.reassurance}
-      error={error}
-      busy={busy}
-      onToggle={(id, event) => {
-        if (!event.isTrusted) {
-          (event.currentTarget as HTMLInputElement).checked = ticked.has(id);
-          return;
-        }
-        const next = new Set(ticked);
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
-        setTicked(next);
-      }}
-      onConfirm={(event) => {
-        if (!event.isTrusted || !config.checklist.every((item) => ticked.has(item.id))) return;
-        close();
-        actions.confirm();
-      }}
-      onChangeLevel={async (level, event) => {
-        if (!event.isTrusted) return;
-        setBusy(true);
-        setError(null);
-        const ok = await actions.changeLevel(level);
-        setBusy(false);
-        if (ok) {
-          close();
-          actions.dismissed(true);
-        } else {
-          setError(`The form's priority field could not be changed. Choose Priority ${level} in the form yourself, then submit.`);
-        }
-      }}
-      onBack={(event) => {
-        if (!event.isTrusted) return;
-        close();
-        actions.dismissed(false);
-      }}
-    />
-  );
-}
-
 export interface OpenDialog {
   close(): void;
   /** False once closed, also when the page removed or closed it behind our back. */
   isOpen(): boolean;
 }
 
-/** Shows the Priority 1 check as a modal dialog in its own shadow root. */
+interface DialogState {
+  ticked: ReadonlySet<ChecklistId>;
+  error: string | null;
+  busy: boolean;
+}
+
+/**
+ * Shows the Priority 1 check as a modal dialog in its own shadow root. Only trusted
+ * (real user) events tick, confirm, change or go back: the page cannot press for the user.
+ */
 export function openGuardDialog(doc: Document, config: EffectiveConfig, actions: DialogActions): OpenDialog {
   const shadow = createShadowHost(doc, 'priority-guard-dialog', css, { position: 'fixed', 'z-index': '2147483647' });
   const dialog = doc.createElement('dialog');
@@ -86,6 +39,8 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
   dialog.setAttribute('aria-modal', 'true');
   shadow.root.append(dialog);
   let open = true;
+  let state: DialogState = { ticked: new Set(), error: null, busy: false };
+
   const close = () => {
     if (!open) return;
     open = false;
@@ -93,15 +48,65 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
     if (dialog.open) dialog.close();
     shadow.remove();
   };
+  const leave = (changed: boolean) => {
+    close();
+    actions.dismissed(changed);
+  };
+  const update = (patch: Partial<DialogState>) => {
+    state = { ...state, ...patch };
+    if (open) render(view(), dialog);
+  };
+  const toggle = (id: ChecklistId, event: Event) => {
+    if (!event.isTrusted) {
+      (event.currentTarget as HTMLInputElement).checked = state.ticked.has(id);
+      return;
+    }
+    const ticked = new Set(state.ticked);
+    if (!ticked.delete(id)) ticked.add(id);
+    update({ ticked });
+  };
+  const changeLevel = async (level: Level, event: Event) => {
+    if (!event.isTrusted) return;
+    update({ busy: true, error: null });
+    if (await actions.changeLevel(level)) return leave(true);
+    update({
+      busy: false,
+      error: `The form's priority field could not be changed. Choose Priority ${level} in the form yourself, then submit.`,
+    });
+  };
+  const view = () => (
+    <GuardDialog
+      definitions={config.definitions}
+      replaced={config.replacedDefinitions}
+      plan={config.plan}
+      p1Phone={config.p1Phone}
+      checklist={config.checklist}
+      ticked={state.ticked}
+      suggestion={suggest(state.ticked)}
+      essentials={config.ticketEssentials}
+      reassurance={config.reassurance}
+      error={state.error}
+      busy={state.busy}
+      onToggle={toggle}
+      onConfirm={(event) => {
+        if (!event.isTrusted || !config.checklist.every((item) => state.ticked.has(item.id))) return;
+        close();
+        actions.confirm();
+      }}
+      onChangeLevel={changeLevel}
+      onBack={(event) => {
+        if (event.isTrusted) leave(false);
+      }}
+    />
+  );
+
   dialog.addEventListener('keydown', (event) => trapTab(dialog, event));
   dialog.addEventListener('cancel', (event) => {
     event.preventDefault();
-    if (!event.isTrusted) return;
-    close();
-    actions.dismissed(false);
+    if (event.isTrusted) leave(false);
   });
   (doc.body ?? doc.documentElement).append(shadow.host);
-  render(<DialogState config={config} actions={actions} close={close} />, dialog);
+  render(view(), dialog);
   dialog.showModal();
   shadow.root.getElementById('pg-dialog-title')?.focus();
   return { close, isOpen: () => open && shadow.host.isConnected && dialog.open };
