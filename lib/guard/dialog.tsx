@@ -57,12 +57,14 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
     if (open) render(view(), dialog);
   };
   const toggle = (id: ChecklistId, event: Event) => {
+    const box = event.currentTarget as HTMLInputElement;
     if (!event.isTrusted) {
-      (event.currentTarget as HTMLInputElement).checked = state.ticked.has(id);
+      box.checked = state.ticked.has(id);
       return;
     }
     const ticked = new Set(state.ticked);
-    if (!ticked.delete(id)) ticked.add(id);
+    if (box.checked) ticked.add(id);
+    else ticked.delete(id);
     update({ ticked });
   };
   const changeLevel = async (level: Level, event: Event) => {
@@ -101,6 +103,17 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
   );
 
   dialog.addEventListener('keydown', (event) => trapTab(dialog, event));
+  // A page's synthetic click on a checkbox (or its label) toggles it, and the change event
+  // the browser then fires is trusted: so refuse untrusted clicks before they act.
+  dialog.addEventListener(
+    'click',
+    (event) => {
+      if (event.isTrusted) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    },
+    true,
+  );
   dialog.addEventListener('cancel', (event) => {
     event.preventDefault();
     if (event.isTrusted) leave(false);

@@ -13,6 +13,9 @@ export function createShadowHost(doc: Document, tag: string, css: string, hostSt
   for (const [property, value] of Object.entries({ all: 'initial', ...hostStyle })) {
     host.style.setProperty(property, value, 'important');
   }
+  // Firefox expands `all` into spacing longhands; leave those to user style sheets (WCAG 1.4.12).
+  host.style.setProperty('letter-spacing', 'normal');
+  host.style.setProperty('word-spacing', 'normal');
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = css;

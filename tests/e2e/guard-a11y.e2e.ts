@@ -1,0 +1,201 @@
+// The dialog's accessibility in real browsers: axe-core finds no violation inside it (light,
+// and dark in Chromium), it is a labelled modal dialog, focus moves in, is trapped and comes
+// back, every control is reachable and usable at 200% zoom. Also takes the README's
+// screenshots (light and dark): always into tests/e2e/.artifacts/, and into
+// docs/screenshots/ when E2E_UPDATE_SCREENSHOTS=1.
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './harness/env';
+import { BROWSERS, usePortal } from './harness/setup';
+import {
+  ARTIFACTS,
+  expectedData,
+  sleep,
+  submittedData,
+  useGuardBrowser,
+  watchServer,
+  zendeskCopenhagen,
+  zendeskSelect,
+  type GuardPage,
+  type Widget,
+} from './guard-helpers';
+
+const portal = usePortal();
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core in the page on the dialog inside the guard's shadow root; returns the
+ * violations, after checking axe really looked at the dialog's buttons and checkboxes.
+ */
+async function axeViolations(g: GuardPage): Promise<AxeViolation[]> {
+  await g.page.evaluate((source: string) => {
+    if (!(window as unknown as { axe?: unknown }).axe) (0, eval)(source);
+  }, AXE_SOURCE);
+  return g.page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    // The host element and everything in its open shadow root. (A path like
+    // ['priority-guard-dialog', 'dialog'] matches nothing in axe 4: shadow paths need fromShadowDom.)
+    const result = await axe.run({ include: [['priority-guard-dialog']] }, { resultTypes: ['violations', 'passes'] });
+    const passed = (id: string) =>
+      (result as unknown as { passes: { id: string; nodes: unknown[] }[] }).passes.find((p) => p.id === id)?.nodes.length ?? 0;
+    // Sanity: axe saw the dialog's controls (an empty context would report no violation too).
+    if (passed('button-name') < 3 || passed('label') < 3) {
+      throw new Error(`axe did not look inside the dialog (button-name: ${passed('button-name')}, label: ${passed('label')})`);
+    }
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+}
+
+async function openDialog(g: GuardPage, w: Widget) {
+  await g.openForm(w);
+  await w.choose(g, 1);
+  await g.clickSubmit(w);
+  await g.waitDialog();
+}
+
+describe.each(BROWSERS)('guard dialog accessibility: %s', (name) => {
+  const { browser, sharedPage, newPage } = useGuardBrowser(name, portal);
+  const select = zendeskSelect();
+
+  it('axe-core: no violation inside the dialog, as opened and with every item ticked', async () => {
+    const g = await sharedPage();
+    await openDialog(g, select);
+    expect(await axeViolations(g)).toEqual([]);
+    await g.tick('production', 'critical', 'no-workaround');
+    expect(await axeViolations(g)).toEqual([]);
+  });
+
+  it('a labelled modal dialog; focus moves in, Tab and Shift+Tab stay inside, every control is reachable, focus comes back', async () => {
+    const g = await sharedPage();
+    await openDialog(g, select);
+    const state = await g.dialog();
+    expect(state.modal).toBe(true);
+    expect(state.title).toMatch(/Priority 1/);
+    const attrs = await g.page.evaluate(() => {
+      const dialog = document.querySelector('priority-guard-dialog')!.shadowRoot!.querySelector('dialog')!;
+      return { tag: dialog.localName, role: dialog.getAttribute('role'), modal: dialog.getAttribute('aria-modal') };
+    });
+    expect(attrs.tag === 'dialog' && (attrs.role === null || attrs.role === 'dialog')).toBe(true);
+    expect(attrs.modal).toBe('true');
+    if (g.raw.axDialogs) {
+      // What assistive technology gets, from Chromium's accessibility tree.
+      const dialogs = await g.raw.axDialogs();
+      expect(dialogs).toHaveLength(1);
+      expect(dialogs[0]!.name).toMatch(/Priority 1/);
+    }
+    expect((await g.focused()).inDialog, 'focus moved into the dialog').toBe(true);
+
+    const reached = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      await g.page.press('Tab');
+      const f = await g.focused();
+      expect(f.inDialog, `Tab #${i + 1} left the dialog: ${f.path.join(' > ')}`).toBe(true);
+      expect(f.outline, `visible focus on ${f.path.at(-1)}`).not.toMatch(/^none/);
+      reached.add(f.action ? `${f.action}` : `${f.type}:${f.value}`);
+    }
+    for (let i = 0; i < 6; i++) {
+      await g.raw.shiftTab();
+      const f = await g.focused();
+      expect(f.inDialog, `Shift+Tab #${i + 1} left the dialog: ${f.path.join(' > ')}`).toBe(true);
+    }
+    // Every enabled control was reached by keyboard ("Submit as Priority 1" is disabled until all are ticked).
+    expect([...reached].sort()).toEqual(
+      ['back', 'change', 'checkbox:critical', 'checkbox:no-workaround', 'checkbox:production'].sort(),
+    );
+
+    await g.page.press('Escape');
+    await g.waitNoDialog();
+    expect(await g.isFocused(select.submit), `focus back on the submit button: ${(await g.focused()).path.join(' > ')}`).toBe(true);
+  });
+
+  it('at 200% zoom (640x450 CSS px) every control is on screen when scrolled to, and the confirm path works', async () => {
+    const g = await newPage();
+    try {
+      await g.raw.setViewport(640, 450);
+      const w = zendeskCopenhagen();
+      await g.openForm(w);
+      await w.choose(g, 1);
+      const before = await g.fields();
+      const server = watchServer(browser());
+      await g.clickSubmit(w);
+      await g.waitDialog();
+      const layout = await g.page.evaluate(() => {
+        const root = document.querySelector('priority-guard-dialog')!.shadowRoot!;
+        const dialog = root.querySelector('dialog')!;
+        const rect = dialog.getBoundingClientRect();
+        const controls = [...root.querySelectorAll<HTMLElement>('button, input[type="checkbox"]')].map((el) => {
+          el.scrollIntoView({ block: 'center' });
+          const r = el.getBoundingClientRect();
+          const hit = root.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return {
+            what: el.getAttribute('data-action') ?? el.getAttribute('value') ?? '',
+            inView: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
+            hit: !!hit && (hit === el || el.contains(hit) || (hit.localName === 'label' && hit.contains(el))),
+          };
+        });
+        return {
+          fitsWidth: rect.left >= 0 && rect.right <= innerWidth,
+          scrollsInside: dialog.scrollHeight > dialog.clientHeight ? getComputedStyle(dialog).overflowY : 'fits',
+          noSideways: dialog.scrollWidth <= dialog.clientWidth,
+          controls,
+        };
+      });
+      expect(layout.fitsWidth, 'the dialog fits the width').toBe(true);
+      expect(layout.noSideways, 'no sideways scrolling inside the dialog').toBe(true);
+      expect(['fits', 'auto', 'scroll']).toContain(layout.scrollsInside);
+      for (const c of layout.controls) expect(c, `${c.what} reachable`).toMatchObject({ inView: true, hit: true });
+
+      await g.tick('production', 'critical', 'no-workaround');
+      await g.clickConfirm();
+      const [sub] = await server.expect(1);
+      expect(submittedData(sub!)).toEqual(expectedData(w, before, 'button'));
+    } finally {
+      await g.close();
+    }
+  });
+
+  it('light and dark screenshots of the dialog on the Copenhagen form (1280x900)', async () => {
+    const update = process.env.E2E_UPDATE_SCREENSHOTS === '1' && name === 'chromium';
+    const schemes: ('light' | 'dark')[] = name === 'chromium' ? ['light', 'dark'] : ['light'];
+    for (const scheme of schemes) {
+      const g = await newPage();
+      try {
+        await g.raw.setViewport(1280, 900);
+        if (name === 'chromium') await g.raw.colorScheme(scheme);
+        const w = zendeskCopenhagen();
+        await openDialog(g, w);
+        await sleep(250); // the opening animation
+        if (scheme === 'dark') {
+          const bg = await g.page.evaluate(() => {
+            const dialog = document.querySelector('priority-guard-dialog')!.shadowRoot!.querySelector('dialog')!;
+            return getComputedStyle(dialog).backgroundColor;
+          });
+          expect(bg, 'the dialog follows prefers-color-scheme: dark').toBe('rgb(22, 25, 29)');
+          expect(await axeViolations(g), 'no violation in the dark theme').toEqual([]);
+        }
+        const file = join(ARTIFACTS, `dialog-${scheme}-${name}.png`);
+        await g.raw.screenshot(file);
+        if (update) {
+          mkdirSync(join(REPO_ROOT, 'docs/screenshots'), { recursive: true });
+          copyFileSync(file, join(REPO_ROOT, `docs/screenshots/dialog-${scheme}.png`));
+        }
+      } finally {
+        await g.close();
+      }
+    }
+  });
+});

@@ -1,0 +1,829 @@
+// Helpers for the guard's end-to-end tests (guard-*.e2e.ts): the replica pages, a driver
+// per priority widget that chooses a level the way a user does (real clicks and keys), the
+// guard's DOM contract (dialog, note, page mark), and what the harness does not expose
+// (viewport, colour scheme, Shift+Tab, console messages), reached through the browser the
+// harness launched.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { REPO_ROOT } from './harness/env';
+import {
+  useBrowser,
+  type BrowserName,
+  type BrowserUnderTest,
+  type PageUnderTest,
+  type Portal,
+  type Submission,
+} from './harness/setup';
+
+export type Level = 1 | 2 | 3 | 4;
+export type FieldData = Record<string, string | string[]>;
+
+export const ARTIFACTS = join(REPO_ROOT, 'tests/e2e/.artifacts');
+
+// ---------------------------------------------------------------------------------------
+// Reaching the browser the harness launched
+// ---------------------------------------------------------------------------------------
+
+// The harness keeps Playwright's context and Puppeteer's browser to itself. Both libraries
+// are plain Node modules shared with the harness, so wrapping their launch functions lets
+// these tests see what was launched without changing the harness.
+// Each library object is wrapped once (marked on itself); what was launched is kept on
+// globalThis, so it does not matter whether a later test file in the same worker gets fresh
+// copies of the libraries or of this module.
+const launched = ((globalThis as { __pgLaunched?: { chromium?: BrowserContext; firefox?: PpBrowser } }).__pgLaunched ??= {});
+{
+  const pw = chromium as unknown as { __pgHooked?: true; launchPersistentContext: (...a: unknown[]) => Promise<BrowserContext> };
+  if (!pw.__pgHooked) {
+    pw.__pgHooked = true;
+    const pwLaunch = pw.launchPersistentContext.bind(chromium);
+    pw.launchPersistentContext = async (...args) => (launched.chromium = await pwLaunch(...args));
+  }
+  const pp = puppeteer as unknown as { __pgHooked?: true; launch: (...a: unknown[]) => Promise<PpBrowser> };
+  if (!pp.__pgHooked) {
+    pp.__pgHooked = true;
+    const ppLaunch = pp.launch.bind(puppeteer);
+    pp.launch = async (...args) => (launched.firefox = await ppLaunch(...args));
+  }
+}
+
+/** What the tests need beyond PageUnderTest, for one tab. */
+export interface RawPage {
+  setViewport(width: number, height: number): Promise<void>;
+  /** prefers-color-scheme emulation (Chromium; Firefox over BiDi may refuse). */
+  colorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /** Shift+Tab, as real key events. */
+  shiftTab(): Promise<void>;
+  /** console.error / console.warn text seen in this tab (page and content scripts). */
+  readonly console: { type: string; text: string }[];
+  /** Chromium only: the accessibility tree's dialogs (role, name) via CDP. */
+  axDialogs?(): Promise<{ role: string; name: string }[]>;
+  /** Screenshot of the visible viewport. */
+  screenshot(path: string): Promise<void>;
+}
+
+function rawPlaywright(page: PwPage, ctx: BrowserContext): RawPage {
+  const messages: { type: string; text: string }[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') messages.push({ type: m.type(), text: m.text() });
+  });
+  return {
+    console: messages,
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    colorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
+    shiftTab: () => page.keyboard.press('Shift+Tab'),
+    async axDialogs() {
+      const session = await ctx.newCDPSession(page);
+      try {
+        const { nodes } = (await session.send('Accessibility.getFullAXTree')) as {
+          nodes: { role?: { value?: string }; name?: { value?: string }; ignored?: boolean }[];
+        };
+        return nodes
+          .filter((n) => !n.ignored && n.role?.value === 'dialog')
+          .map((n) => ({ role: n.role?.value ?? '', name: n.name?.value ?? '' }));
+      } finally {
+        await session.detach();
+      }
+    },
+    async screenshot(path) {
+      mkdirSync(dirname(path), { recursive: true });
+      await page.screenshot({ path });
+    },
+  };
+}
+
+function rawPuppeteer(page: PpPage): RawPage {
+  const messages: { type: string; text: string }[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warn') messages.push({ type: m.type(), text: m.text() });
+  });
+  return {
+    console: messages,
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    colorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
+    async shiftTab() {
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('Tab');
+      await page.keyboard.up('Shift');
+    },
+    async screenshot(path) {
+      mkdirSync(dirname(path), { recursive: true });
+      await page.screenshot({ path: path as `${string}.png` });
+    },
+  };
+}
+
+/**
+ * useBrowser() plus a way to open tabs with RawPage access. The built extension is the
+ * default one, or the directory in $E2E_EXTENSION_DIR_CHROMIUM / $E2E_EXTENSION_DIR_FIREFOX
+ * (used to prove the tests fail against a build without a working guard).
+ */
+export function useGuardBrowser(name: BrowserName, portal: () => Portal) {
+  const override = process.env[`E2E_EXTENSION_DIR_${name.toUpperCase()}`];
+  const browser = useBrowser(name, portal, override ? { extensionDir: override } : undefined);
+  let ctx: BrowserContext | undefined;
+  let ff: PpBrowser | undefined;
+  const open: GuardPage[] = [];
+  beforeAll(() => {
+    if (name === 'chromium') ctx = launched.chromium;
+    else ff = launched.firefox;
+    launched[name] = undefined;
+    if (!ctx && !ff) throw new Error(`guard-helpers: could not reach the ${name} the harness launched`);
+  });
+  afterAll(async () => {
+    for (const page of open.splice(0)) await page.page.close().catch(() => undefined);
+  });
+
+  async function newPage(): Promise<GuardPage> {
+    const b = browser();
+    let raw: RawPage;
+    let page: PageUnderTest;
+    if (ctx) {
+      const before = new Set(ctx.pages());
+      page = await b.newPage();
+      const created = ctx.pages().find((p) => !before.has(p));
+      if (!created) throw new Error('guard-helpers: new Chromium tab not found');
+      raw = rawPlaywright(created, ctx);
+    } else {
+      const before = new Set(await ff!.pages());
+      page = await b.newPage();
+      const created = (await ff!.pages()).find((p) => !before.has(p));
+      if (!created) throw new Error('guard-helpers: new Firefox tab not found');
+      raw = rawPuppeteer(created);
+    }
+    const g = new GuardPage(b, page, raw);
+    open.push(g);
+    return g;
+  }
+
+  /** One tab reused by the tests of the enclosing describe (each test navigates it). */
+  let shared: GuardPage | undefined;
+  async function sharedPage(): Promise<GuardPage> {
+    if (!shared || shared.closed) shared = await newPage();
+    shared.raw.console.length = 0;
+    return shared;
+  }
+  return { browser, newPage, sharedPage };
+}
+
+// ---------------------------------------------------------------------------------------
+// Small utilities
+// ---------------------------------------------------------------------------------------
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls check() until it returns something truthy; throws with `what` after timeout. */
+export async function until<T>(check: () => T | Promise<T>, what: string, timeout = 10_000, every = 50): Promise<Exclude<T, null | undefined | false | 0 | ''>> {
+  const end = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as Exclude<T, null | undefined | false | 0 | ''>;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    await sleep(every);
+  }
+}
+
+/** How long a "nothing happens" check waits for something that should not happen. */
+export const SETTLE_MS = 250;
+
+/** A submission's fields the way window.__fixture.fields() reports a form (repeats as arrays). */
+export function submittedData(sub: Submission): FieldData {
+  const out: FieldData = {};
+  for (const { name, value } of sub.fields) {
+    const prev = out[name];
+    if (prev === undefined) out[name] = value;
+    else if (Array.isArray(prev)) prev.push(value);
+    else out[name] = [prev, value];
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// The replica pages
+// ---------------------------------------------------------------------------------------
+
+export function fixtureUrl(fixture: string, extra = ''): string {
+  if (fixture === 'salesforce-lwr') return `https://portal.perforce.com/s/contactsupport?fixture=salesforce-lwr${extra}`;
+  return `https://support.puppet.com/hc/en-us/requests/new?fixture=${fixture}${extra}`;
+}
+export const ARTICLE_URL = 'https://support.puppet.com/hc/en-us/articles/360035198994?fixture=article';
+export const NOT_A_PORTAL_URL = 'https://www.example.org/hc/en-us/requests/new?fixture=zendesk-select';
+
+/** The data the tests put into a form before submitting (besides the priority). */
+export interface FillSpec {
+  /** name → value for inputs, textareas and selects (looked up through open shadow roots). */
+  values: Record<string, string>;
+  /** name of a file input → file name to attach. */
+  files: Record<string, string>;
+  /** name → value for widgets the page owns (Garden, react-select, nesty, lightning-combobox). */
+  widgets: Record<string, string>;
+}
+
+// Text with characters a careless re-encoding would damage (no newlines: browsers send CRLF).
+const SUBJECT = 'Agent runs fail on pe-compiler-01 — "ünïcödé" & <tags>';
+const DESCRIPTION = 'Since 09:40 UTC every agent run fails with a 500 from the compiler; nothing changed on our side.';
+
+const LEGACY_FILL: FillSpec = {
+  values: {
+    'request[anonymous_requester_email]': 'ada@example.com',
+    'request[subject]': SUBJECT,
+    'request[description]': DESCRIPTION,
+    'request[custom_fields][360022222]': '2023.8.1',
+  },
+  files: { 'request[attachments][]': 'support-bundle.tar.gz' },
+  widgets: { 'request[custom_fields][360011111]': 'bolt' },
+};
+
+// ---------------------------------------------------------------------------------------
+// One driver per priority widget
+// ---------------------------------------------------------------------------------------
+
+export type FormKind = 'legacy' | 'copenhagen' | 'radio' | 'jsm' | 'salesforce';
+
+export interface Widget {
+  fixture: string;
+  kind: FormKind;
+  /** The field's value for each level (what the page submits). */
+  values: Record<Level, string>;
+  /** The option label the widget shows for each level. */
+  labels: Record<Level, string>;
+  /** The priority's name in fields() and at the server. */
+  priorityName: string;
+  fill: FillSpec;
+  /** Selector path (through shadow roots) of the submit button. */
+  submit: string[];
+  /** Selector path of the subject text field. */
+  subject: string[];
+  /** The priority field's wrapper: the P1 note goes right after it. */
+  wrapper: string;
+  /** Selector path of the element that should have focus after "Change to Priority N". */
+  focusAfterChange(level: Level): string[];
+  /** Chooses the level as a user does: real clicks and key presses on the widget. */
+  choose(g: GuardPage, level: Level): Promise<void>;
+}
+
+const ZENDESK_VALUES: Record<Level, string> = { 1: 'urgent', 2: 'high', 3: 'normal', 4: 'low' };
+const ZENDESK_LABELS: Record<Level, string> = { 1: 'Urgent', 2: 'High', 3: 'Normal', 4: 'Low' };
+
+/** A native <select>: click its label (focuses it without opening it), then type-ahead. */
+function nativeSelect(
+  fixture: string,
+  id: string,
+  values: Record<Level, string>,
+  labels: Record<Level, string>,
+  keys: Record<Level, string[]>,
+): Widget {
+  return {
+    fixture,
+    kind: 'legacy',
+    values,
+    labels,
+    priorityName: fixture === 'zendesk-custom-select' ? 'request[custom_fields][360012345]' : 'request[priority]',
+    fill: LEGACY_FILL,
+    submit: ['form#new_request input[type="submit"][name="commit"]'],
+    subject: ['#request_subject'],
+    wrapper: `.form-field:has(> select#${id})`,
+    focusAfterChange: () => [`select#${id}`],
+    async choose(g, level) {
+      await g.page.click(`label[for="${id}"]`);
+      for (const key of keys[level]) await g.page.press(key);
+      await g.expectPriority(this, level);
+    },
+  };
+}
+
+const selectKeys: Record<Level, string[]> = { 1: ['u'], 2: ['h'], 3: ['n'], 4: ['l'] };
+export const zendeskSelect = (fixture = 'zendesk-select') => nativeSelect(fixture, 'request_priority', ZENDESK_VALUES, ZENDESK_LABELS, selectKeys);
+
+export const zendeskCustomSelect = nativeSelect(
+  'zendesk-custom-select',
+  'request_custom_fields_360012345',
+  { 1: 'priority_1', 2: 'priority_2', 3: 'priority_3', 4: 'priority_4' },
+  { 1: 'P1 - Critical', 2: 'P2 - High', 3: 'P3 - Normal', 4: 'P4 - Question' },
+  { 1: ['p', '1'], 2: ['p', '2'], 3: ['p', '3'], 4: ['p', '4'] },
+);
+
+export const zendeskNesty: Widget = {
+  fixture: 'zendesk-nesty',
+  kind: 'legacy',
+  values: ZENDESK_VALUES,
+  labels: ZENDESK_LABELS,
+  priorityName: 'request[priority]',
+  fill: LEGACY_FILL,
+  submit: ['form#new_request input[type="submit"][name="commit"]'],
+  subject: ['#request_subject'],
+  wrapper: '.form-field.request_priority',
+  focusAfterChange: () => ['a#request_priority_nesty'],
+  async choose(g, level) {
+    await g.page.click('a#request_priority_nesty');
+    await g.page.click(`.request_priority .nesty-panel li[data-value="${ZENDESK_VALUES[level]}"]`);
+    await g.expectPriority(this, level);
+  },
+};
+
+const GARDEN_PRIORITY = '[data-garden-id="dropdowns.combobox.field"]:has(input[name="request[priority]"])';
+/** Garden options in order: -, Low, Normal, High, Urgent. */
+const GARDEN_INDEX: Record<Level, number> = { 1: 5, 2: 4, 3: 3, 4: 2 };
+
+export const zendeskCopenhagen = (fixture = 'zendesk-copenhagen'): Widget => ({
+  fixture,
+  kind: 'copenhagen',
+  values: ZENDESK_VALUES,
+  labels: ZENDESK_LABELS,
+  priorityName: 'request[priority]',
+  fill: {
+    values: {
+      'request[anonymous_requester_email]': 'ada@example.com',
+      'request[subject]': SUBJECT,
+      'request[description]': DESCRIPTION,
+      'request[custom_fields][360077]': '2023.8.1',
+    },
+    files: { 'request[attachments][]': 'support-bundle.tar.gz' },
+    widgets: { 'request[custom_fields][360099]': 'bolt' },
+  },
+  submit: ['#new-request-form form button[type="submit"]'],
+  subject: ['#new-request-form input[name="request[subject]"]'],
+  wrapper: GARDEN_PRIORITY,
+  focusAfterChange: () => [`${GARDEN_PRIORITY} [role="combobox"]`],
+  async choose(g, level) {
+    await g.page.click(`${GARDEN_PRIORITY} [role="combobox"]`);
+    await g.page.click(`${GARDEN_PRIORITY} li[role="option"]:nth-child(${GARDEN_INDEX[level]})`);
+    await g.expectPriority(this, level);
+  },
+});
+
+export const radioGroup: Widget = {
+  fixture: 'radio-group',
+  kind: 'radio',
+  values: { 1: 'sev1', 2: 'sev2', 3: 'sev3', 4: 'sev4' },
+  labels: { 1: 'Sev 1 \u2013 Production down', 2: 'Sev 2 \u2013 Production impaired', 3: 'Sev 3 \u2013 Workaround in use', 4: 'Sev 4 \u2013 Question' },
+  priorityName: 'severity',
+  fill: {
+    values: {
+      'request[anonymous_requester_email]': 'ada@example.com',
+      'request[subject]': SUBJECT,
+      'request[description]': DESCRIPTION,
+      'request[custom_fields][360011111]': 'bolt',
+      'request[custom_fields][360022222]': '2023.8.1',
+    },
+    files: { 'request[attachments][]': 'support-bundle.tar.gz' },
+    widgets: {},
+  },
+  submit: ['form#support-ticket button[type="submit"]'],
+  subject: ['#ticket_subject'],
+  wrapper: 'fieldset.severity',
+  focusAfterChange: (level) => [`input#severity_sev${level}`],
+  async choose(g, level) {
+    await g.page.click(`label[for="severity_sev${level}"]`);
+    await g.expectPriority(this, level);
+  },
+};
+
+export const ariaCombobox: Widget = {
+  fixture: 'aria-combobox',
+  kind: 'jsm',
+  values: { 1: '10000', 2: '10001', 3: '10002', 4: '10003' },
+  labels: { 1: 'Blocker', 2: 'Critical', 3: 'Major', 4: 'Minor' },
+  priorityName: 'priority',
+  fill: {
+    values: {
+      email: 'ada@example.com',
+      'request[subject]': SUBJECT,
+      'request[description]': DESCRIPTION,
+      customfield_10060: '2023.8.1',
+    },
+    files: { attachment: 'support-bundle.tar.gz' },
+    widgets: { customfield_10050: '10102' },
+  },
+  submit: ['form#jsm-request-form button[type="submit"]'],
+  subject: ['#summary'],
+  wrapper: '[data-test-id="request-field-priority"]',
+  focusAfterChange: () => ['[data-test-id="request-field-priority"] input[role="combobox"]'],
+  async choose(g, level) {
+    await g.page.click('[data-test-id="request-field-priority"] .react-select__control');
+    await g.page.click(`.react-select__menu-portal [role="option"][data-index="${level - 1}"]`);
+    await g.expectPriority(this, level);
+  },
+};
+
+const SF_FORM = 'c-case-form';
+const SF_PRIORITY = 'lightning-combobox[name="Priority"]';
+export const salesforceLwr: Widget = {
+  fixture: 'salesforce-lwr',
+  kind: 'salesforce',
+  values: { 1: '1', 2: '2', 3: '3', 4: '4' },
+  labels: { 1: 'Sev 1 - Critical', 2: 'Sev 2 - High', 3: 'Sev 3 - Medium', 4: 'Sev 4 - Low' },
+  priorityName: 'Priority',
+  fill: {
+    values: {
+      SuppliedEmail: 'ada@example.com',
+      Subject: SUBJECT,
+      Description: DESCRIPTION,
+      Version__c: '2023.8.1',
+    },
+    files: { Attachments: 'support-bundle.tar.gz' },
+    widgets: { Product__c: 'Bolt' },
+  },
+  submit: [SF_FORM, 'lightning-button.submit-case', 'button'],
+  subject: [SF_FORM, 'lightning-input[name="Subject"]', 'input'],
+  // The field's wrapper the guard picks is the component's own .slds-form-element, inside
+  // lightning-combobox's shadow root; the note goes right after it, in that shadow root.
+  wrapper: '.slds-form-element:has(button[role="combobox"][name="Priority"])',
+  focusAfterChange: () => [SF_FORM, SF_PRIORITY, 'button[role="combobox"]'],
+  async choose(g, level) {
+    await g.page.click(g.sel(SF_FORM, SF_PRIORITY, 'button[role="combobox"]'));
+    await g.page.click(g.sel(SF_FORM, SF_PRIORITY, `[role="option"][data-value="${level}"]`));
+    await g.expectPriority(this, level);
+  },
+};
+
+/** Every widget fixture, for the per-widget tests. */
+export const WIDGETS: Widget[] = [
+  zendeskSelect(),
+  zendeskCustomSelect,
+  zendeskNesty,
+  zendeskCopenhagen(),
+  radioGroup,
+  ariaCombobox,
+  salesforceLwr,
+];
+
+// ---------------------------------------------------------------------------------------
+// The guard's DOM contract, and one tab
+// ---------------------------------------------------------------------------------------
+
+export const HOST = 'priority-guard-dialog';
+
+export interface DialogState {
+  present: boolean;
+  open: boolean;
+  modal: boolean;
+  title: string;
+  labelledBy: string;
+  checks: Record<string, boolean>;
+  confirmDisabled: boolean | null;
+  /** Change buttons in order: level and visible text. */
+  changes: { level: string; text: string; label: string }[];
+}
+
+export class GuardPage {
+  closed = false;
+  constructor(
+    readonly b: BrowserUnderTest,
+    readonly page: PageUnderTest,
+    readonly raw: RawPage,
+  ) {}
+
+  get name(): BrowserName {
+    return this.b.name;
+  }
+
+  /** A selector for a path through open shadow roots, in this browser's dialect. */
+  sel(...path: string[]): string {
+    return path.reduce((outer, inner) => this.b.deep(outer, inner));
+  }
+  /** A selector inside the dialog's shadow root. */
+  inDialog(inner: string): string {
+    return this.b.deep(HOST, inner);
+  }
+
+  async close() {
+    this.closed = true;
+    await this.page.close();
+  }
+
+  /** Opens url and waits for the fixture hook; also starts recording any dialog that appears. */
+  async open(url: string) {
+    await this.page.goto(url);
+    await this.page.evaluate(() => {
+      sessionStorage.removeItem('pg-e2e-dialog-seen');
+      const seen = () => {
+        if (document.querySelector('priority-guard-dialog')) sessionStorage.setItem('pg-e2e-dialog-seen', '1');
+      };
+      new MutationObserver(seen).observe(document.documentElement, { childList: true, subtree: true });
+    });
+  }
+
+  /** True if a guard dialog appeared in this tab since open() (survives same-origin navigations). */
+  dialogEverSeen(): Promise<boolean> {
+    return this.page.evaluate(() => sessionStorage.getItem('pg-e2e-dialog-seen') === '1');
+  }
+
+  mark(): Promise<string | null> {
+    return this.page.evaluate(() => document.documentElement.getAttribute('data-priority-guard'));
+  }
+
+  async waitArmed(timeout = 10_000) {
+    await this.page.waitFor('html[data-priority-guard="armed"]', { timeout });
+  }
+
+  /** Opens the widget's fixture, waits for the guard to arm and fills the form. */
+  async openForm(w: Widget, extra = '') {
+    await this.open(fixtureUrl(w.fixture, extra));
+    await this.waitArmed();
+    await this.fill(w.fill);
+  }
+
+  async fill(spec: FillSpec) {
+    await this.page.evaluate((s: FillSpec) => {
+      const deepAll = (root: Document | ShadowRoot, selector: string): Element[] => {
+        const out: Element[] = [...root.querySelectorAll(selector)];
+        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) out.push(...deepAll(el.shadowRoot, selector));
+        return out;
+      };
+      const one = (selector: string) => {
+        const el = deepAll(document, selector)[0];
+        if (!el) throw new Error(`fill: nothing matches ${selector}`);
+        return el;
+      };
+      const fire = (el: Element, type: string) => el.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
+      for (const [name, value] of Object.entries(s.values)) {
+        const el = one(`input[name="${name}"], textarea[name="${name}"], select[name="${name}"]`) as HTMLInputElement;
+        el.value = value;
+        fire(el, 'input');
+        fire(el, 'change');
+      }
+      for (const [name, file] of Object.entries(s.files)) {
+        const input = one(`input[type="file"][name="${name}"]`) as HTMLInputElement;
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(['replica attachment'], file, { type: 'application/gzip' }));
+        input.files = transfer.files;
+        fire(input, 'input');
+        fire(input, 'change');
+      }
+      const fx = (window as unknown as { __fixture: Record<string, any> }).__fixture;
+      for (const [name, value] of Object.entries(s.widgets)) {
+        const app = fx.app && typeof fx.app === 'object' ? fx.app : null;
+        const hidden = deepAll(document, `input[name="${name}"], select[name="${name}"]`)[0] as HTMLInputElement | undefined;
+        const nesty = (fx.nesty as { input: HTMLInputElement; setValue(v: string): void }[] | undefined)?.find((w) => w.input.name === name);
+        const lightning = deepAll(document, `lightning-combobox[name="${name}"]`)[0] as (Element & { value: string }) | undefined;
+        if (nesty) nesty.setValue(value);
+        else if (lightning) lightning.value = value;
+        else if (app?.product?.input?.name === name) app.product.setValue(value);
+        else if (fx.product?.hiddenInput?.name === name) fx.product.setValue(value);
+        else if (hidden) {
+          hidden.value = value;
+          fire(hidden, 'change');
+        } else throw new Error(`fill: no widget named ${name}`);
+      }
+    }, spec);
+  }
+
+  /** window.__fixture.fields(): the form's data as the page would submit it. */
+  fields(): Promise<FieldData> {
+    return this.page.evaluate(() => (window as unknown as { __fixture: { fields(): FieldData } }).__fixture.fields());
+  }
+  priorityValue(): Promise<string> {
+    return this.page.evaluate(() => (window as unknown as { __fixture: { priorityValue(): string } }).__fixture.priorityValue());
+  }
+  submitCount(): Promise<number> {
+    return this.page.evaluate(() => (window as unknown as { __fixture: { submitCount: number } }).__fixture.submitCount);
+  }
+
+  /** The priority as the page's DOM shows it: the control's value and the label it shows. */
+  domPriority(w: Widget): Promise<{ value: string | null; shown: string }> {
+    return this.page.evaluate(
+      ({ kind, name }: { kind: FormKind; name: string }) => {
+        const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        if (kind === 'legacy') {
+          const el = document.querySelector(`[name="${name}"]`) as HTMLInputElement | HTMLSelectElement;
+          const nesty = el.closest('.form-field')?.querySelector('a.nesty-input');
+          return { value: el.value, shown: nesty ? text(nesty) : text((el as HTMLSelectElement).selectedOptions?.[0]) };
+        }
+        if (kind === 'copenhagen') {
+          const input = document.querySelector(`#new-request-form input[name="${name}"]`) as HTMLInputElement;
+          const trigger = input.closest('[role="combobox"]');
+          return { value: input.getAttribute('value'), shown: text(trigger?.querySelector('[data-garden-id="dropdowns.combobox.value"]')) };
+        }
+        if (kind === 'radio') {
+          const radio = document.querySelector(`input[name="${name}"]:checked`) as HTMLInputElement | null;
+          return { value: radio?.value ?? '', shown: text(radio?.labels?.[0]) };
+        }
+        if (kind === 'jsm') {
+          const field = document.querySelector('[data-test-id="request-field-priority"]');
+          return {
+            value: (field?.querySelector(`input[type="hidden"][name="${name}"]`) as HTMLInputElement | null)?.value ?? null,
+            shown: text(field?.querySelector('.react-select__single-value')),
+          };
+        }
+        const combo = document.querySelector('c-case-form')?.shadowRoot?.querySelector(`lightning-combobox[name="${name}"]`);
+        const button = combo?.shadowRoot?.querySelector('button[role="combobox"]');
+        return { value: button?.getAttribute('data-value') ?? null, shown: text(button) };
+      },
+      { kind: w.kind, name: w.priorityName },
+    );
+  }
+
+  async expectPriority(w: Widget, level: Level) {
+    await until(async () => (await this.priorityValue()) === w.values[level], `${w.fixture} priority = ${w.values[level]}`, 5_000);
+  }
+
+  /** Clicks the widget's submit button (a real click). */
+  async clickSubmit(w: Widget) {
+    await this.page.click(this.sel(...w.submit));
+  }
+
+  // --- the dialog ---
+
+  dialog(): Promise<DialogState> {
+    return this.page.evaluate(() => {
+      const host = document.querySelector('priority-guard-dialog');
+      const root = host?.shadowRoot ?? null;
+      const dialog = root?.querySelector('dialog') ?? null;
+      const labelledBy = dialog?.getAttribute('aria-labelledby') ?? '';
+      const title = labelledBy
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => root?.getElementById(id)?.textContent ?? '')
+        .join(' ')
+        .trim();
+      const checks: Record<string, boolean> = {};
+      for (const box of root?.querySelectorAll<HTMLInputElement>('input[type="checkbox"][name="checklist"]') ?? []) checks[box.value] = box.checked;
+      const confirm = root?.querySelector<HTMLButtonElement>('button[data-action="confirm"]') ?? null;
+      return {
+        present: !!host,
+        open: !!dialog?.open,
+        modal: !!dialog?.matches(':modal'),
+        title,
+        labelledBy,
+        checks,
+        confirmDisabled: confirm ? confirm.disabled : null,
+        changes: [...(root?.querySelectorAll<HTMLButtonElement>('button[data-action="change"]') ?? [])].map((b) => ({
+          level: b.dataset.level ?? '',
+          text: (b.textContent ?? '').trim(),
+          label: b.getAttribute('aria-label') ?? (b.textContent ?? '').trim(),
+        })),
+      };
+    });
+  }
+
+  async waitDialog(timeout = 5_000) {
+    try {
+      await this.page.waitFor(this.inDialog('dialog.pg-dialog[open]'), { timeout, state: 'visible' });
+      // Buttons are real once Preact rendered them.
+      await this.page.waitFor(this.inDialog('button[data-action="back"]'), { timeout, state: 'visible' });
+    } catch (error) {
+      throw new Error(`The guard's dialog did not open. ${await this.diagnose()}`, { cause: error });
+    }
+  }
+
+  /** What the page looks like now, for failure messages. */
+  async diagnose(): Promise<string> {
+    const page = await this.page
+      .evaluate(() => {
+        const fx = (window as unknown as { __fixture?: { priorityValue?(): string; submitCount?: number } }).__fixture;
+        let priority: string | undefined;
+        try {
+          priority = fx?.priorityValue?.();
+        } catch (error) {
+          priority = `(threw ${String(error)})`;
+        }
+        return {
+          url: location.href,
+          mark: document.documentElement.getAttribute('data-priority-guard'),
+          priority,
+          submitCount: fx?.submitCount,
+          dialogHost: !!document.querySelector('priority-guard-dialog'),
+          note: !!document.querySelector('priority-guard-note'),
+        };
+      })
+      .catch((error: unknown) => ({ evaluateFailed: String(error) }));
+    const subs = this.b.submissions().slice(-3).map((s) => `${s.path} at ${new Date(s.at).toISOString()}`);
+    return JSON.stringify({ page, lastSubmissions: subs, errors: this.page.errors, console: this.raw.console.slice(-5) });
+  }
+
+  async waitNoDialog(timeout = 5_000) {
+    await until(async () => !(await this.dialog()).present, 'the dialog to close', timeout);
+  }
+
+  /** Ticks checklist items with real clicks. */
+  async tick(...values: string[]) {
+    for (const v of values) await this.page.click(this.inDialog(`input[type="checkbox"][name="checklist"][value="${v}"]`));
+  }
+
+  async clickConfirm() {
+    await this.page.click(this.inDialog('button[data-action="confirm"]'));
+  }
+  async clickBack() {
+    await this.page.click(this.inDialog('button[data-action="back"]'));
+  }
+  /** Clicks the first "change" button for level (the big suggestion when it is the suggestion). */
+  async clickChange(level: Level) {
+    await this.page.click(this.inDialog(`button[data-action="change"][data-level="${level}"]`));
+  }
+
+  // --- the note ---
+
+  /** The P1 note: present, its role and text, and whether it sits right after `wrapper`. */
+  note(wrapper = ''): Promise<{ present: boolean; role: string | null; text: string; afterWrapper: boolean }> {
+    return this.page.evaluate((after: string) => {
+      const deepAll = (root: Document | ShadowRoot): Element[] => {
+        const out: Element[] = [...root.querySelectorAll('priority-guard-note')];
+        for (const el of root.querySelectorAll('*')) if (el.shadowRoot && el.localName !== 'priority-guard-note') out.push(...deepAll(el.shadowRoot));
+        return out;
+      };
+      const host = deepAll(document)[0];
+      const note = host?.shadowRoot?.querySelector('.pg-note') ?? null;
+      return {
+        present: !!host,
+        role: note?.getAttribute('role') ?? null,
+        text: (note?.textContent ?? '').trim(),
+        afterWrapper: !!after && !!host?.previousElementSibling?.matches(after),
+      };
+    }, wrapper);
+  }
+
+  // --- focus ---
+
+  /** A description of the focused element, looking into open shadow roots. */
+  focused(): Promise<{ path: string[]; inDialog: boolean; outline: string; tag: string; action: string | null; type: string | null; value: string | null }> {
+    return this.page.evaluate(() => {
+      const describe = (el: Element) =>
+        `${el.localName}${el.id ? `#${el.id}` : ''}${el.getAttribute('name') ? `[name="${el.getAttribute('name')}"]` : ''}`;
+      const path: string[] = [];
+      let el: Element | null = document.activeElement;
+      let last: Element | null = el;
+      while (el) {
+        path.push(describe(el));
+        last = el;
+        el = el.shadowRoot?.activeElement ?? null;
+      }
+      const style = last ? getComputedStyle(last) : null;
+      return {
+        path,
+        inDialog: path[0] === 'priority-guard-dialog' && path.length > 1,
+        outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : '',
+        tag: last?.localName ?? '',
+        action: last?.getAttribute('data-action') ?? null,
+        type: last?.getAttribute('type') ?? null,
+        value: (last as HTMLInputElement | null)?.value ?? null,
+      };
+    });
+  }
+
+  /** True when the element at the selector path (through shadow roots) has focus. */
+  isFocused(path: string[]): Promise<boolean> {
+    return this.page.evaluate((p: string[]) => {
+      let root: Document | ShadowRoot = document;
+      let target: Element | null = null;
+      for (const selector of p) {
+        target = root.querySelector(selector);
+        if (!target) return false;
+        if (target.shadowRoot) root = target.shadowRoot;
+      }
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return !!target && active === target;
+    }, path);
+  }
+
+  /** Focuses the element at a selector path with a real click. */
+  async clickPath(path: string[]) {
+    await this.page.click(this.sel(...path));
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Submissions
+// ---------------------------------------------------------------------------------------
+
+/** Watches the replica server's submissions from now on. */
+export function watchServer(b: BrowserUnderTest) {
+  const all = b.submissions();
+  const from = all.length;
+  return {
+    get list(): Submission[] {
+      return all.slice(from);
+    },
+    /** Waits for n new submissions, then a little longer to catch an extra one. */
+    async expect(n: number, timeout = 10_000): Promise<Submission[]> {
+      if (n > 0) await until(() => all.length - from >= n, `${n} submission(s) at the replica server`, timeout);
+      await sleep(SETTLE_MS);
+      const got = all.slice(from);
+      expect(got, `submissions at the server: ${JSON.stringify(got.map((s) => s.path))}`).toHaveLength(n);
+      return got;
+    },
+  };
+}
+
+/** What the server should get for a form whose data was `before`, submitted by `how`. */
+export function expectedData(w: Widget, before: FieldData, how: 'button' | 'enter' | 'requestSubmit', priority?: string): FieldData {
+  const out: FieldData = { ...before };
+  if (priority !== undefined) out[w.priorityName] = priority;
+  // The legacy submit button is named: a button click or Enter (implicit submission) sends it.
+  if (w.kind === 'legacy' && how !== 'requestSubmit') out.commit = 'Submit';
+  // Copenhagen's own submit path adds the CSRF token: proof that the portal's path ran.
+  if (w.kind === 'copenhagen') out.authenticity_token = 'replica-csrf-token';
+  // A form without enctype="multipart/form-data" (the Jira-like one) sends a file's name only.
+  if (w.kind === 'jsm') {
+    for (const [k, v] of Object.entries(out)) if (typeof v === 'string' && v.startsWith('file:')) out[k] = v.slice('file:'.length);
+  }
+  return out;
+}
