@@ -21,7 +21,7 @@ async function reloadExtension(browser: BrowserUnderTest) {
         setTimeout(() => api.runtime.reload(), 0);
       })
       .catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   } finally {
     await extensionPage.close().catch(() => {}); // the portal's tab is in front again
   }
@@ -44,73 +44,77 @@ const guardElements = (page: PageUnderTest) =>
     document.querySelectorAll('priority-guard-note').length,
   ]);
 
+/** A replica form with P1 chosen and a subject typed, submitted: the guard's dialog is open. */
+async function openP1Dialog(browser: BrowserUnderTest): Promise<PageUnderTest> {
+  const page = await browser.newPage();
+  browser.submissions().length = 0;
+  await openP1Form(page);
+  await page.click(SUBMIT);
+  await page.waitFor(browser.deep('priority-guard-dialog', 'dialog[open]'), { state: 'visible' });
+  return page;
+}
+
+async function expectOnlyTheNewGuardOrNone(browser: BrowserUnderTest, page: PageUnderTest, subject: string) {
+  await page.click(SUBMIT);
+  if (browser.name === 'chromium') {
+    // Chromium does not inject the new version into open tabs: the orphan steps aside.
+    await page.waitFor('#submitted');
+    expect(browser.submissions()).toHaveLength(1);
+    const fields = Object.fromEntries(browser.submissions()[0]!.fields.map((f) => [f.name, f.value]));
+    expect(fields['request[priority]']).toBe('urgent');
+    expect(fields['request[subject]']).toBe(subject);
+  } else {
+    // Firefox drops the old content script and injects the new one: exactly one guard answers.
+    await page.waitFor(browser.deep('priority-guard-dialog', 'dialog[open]'), { state: 'visible' });
+    expect(await guardElements(page)).toEqual([1, 1]);
+    expect(browser.submissions()).toHaveLength(0);
+  }
+}
+
+// Each test reloads the extension, so each gets a browser of its own.
 describe.each(BROWSERS)('extension reload: %s', (name) => {
-  const browser = useBrowser(name, portal);
-  const dialog = () => browser().deep('priority-guard-dialog', 'dialog[open]');
+  describe('after the dialog was closed', () => {
+    const browser = useBrowser(name, portal);
 
-  /** A replica form with P1 chosen and a subject typed, submitted: the guard's dialog is open. */
-  async function openP1Dialog(): Promise<PageUnderTest> {
-    const page = await browser().newPage();
-    browser().submissions().length = 0;
-    await openP1Form(page);
-    await page.click(SUBMIT);
-    await page.waitFor(dialog(), { state: 'visible' });
-    return page;
-  }
-
-  async function expectOnlyTheNewGuardOrNone(page: PageUnderTest, subject: string) {
-    await page.click(SUBMIT);
-    if (name === 'chromium') {
-      // Chromium does not inject the new version into open tabs: the orphan steps aside.
-      await page.waitFor('#submitted');
-      expect(browser().submissions()).toHaveLength(1);
-      const fields = Object.fromEntries(browser().submissions()[0]!.fields.map((f) => [f.name, f.value]));
-      expect(fields['request[priority]']).toBe('urgent');
-      expect(fields['request[subject]']).toBe(subject);
-    } else {
-      // Firefox drops the old content script and injects the new one: exactly one guard answers.
-      await page.waitFor(dialog(), { state: 'visible' });
-      expect(await guardElements(page)).toEqual([1, 1]);
-      expect(browser().submissions()).toHaveLength(0);
-    }
-  }
-
-  it('an orphaned guard never blocks the form', async () => {
-    const page = await openP1Dialog();
-    try {
-      await page.press('Escape');
-      await page.waitFor('priority-guard-dialog', { state: 'hidden' });
-      expect(browser().submissions()).toHaveLength(0);
-
-      await reloadExtension(browser());
-      await expectOnlyTheNewGuardOrNone(page, 'Puppet Server is down');
-    } finally {
-      await page.close();
-    }
-  });
-
-  it('a reload while the dialog is open leaves no dead dialog over the form', async () => {
-    const page = await openP1Dialog();
-    try {
-
-      await reloadExtension(browser());
-      if (name === 'chromium') {
-        // The orphan's dialog still works (it needs no extension API): Back closes it.
+    it('an orphaned guard never blocks the form', async () => {
+      const page = await openP1Dialog(browser());
+      try {
         await page.press('Escape');
         await page.waitFor('priority-guard-dialog', { state: 'hidden' });
-      } else {
-        // The new copy removes the dead one when it starts.
-        await page.waitFor('priority-guard-dialog', { state: 'hidden' });
-        await page.waitFor('priority-guard-note');
-        expect(await guardElements(page)).toEqual([0, 1]);
+        expect(browser().submissions()).toHaveLength(0);
+
+        await reloadExtension(browser());
+        await expectOnlyTheNewGuardOrNone(browser(), page, 'Puppet Server is down');
+      } finally {
+        await page.close();
       }
-      await page.type('#request_subject', ' since 9:00');
-      expect(await page.evaluate(() => document.querySelector<HTMLInputElement>('#request_subject')!.value)).toBe(
-        'Puppet Server is down since 9:00',
-      );
-      await expectOnlyTheNewGuardOrNone(page, 'Puppet Server is down since 9:00');
-    } finally {
-      await page.close();
-    }
+    });
+  });
+
+  describe('while the dialog is open', () => {
+    const browser = useBrowser(name, portal);
+
+    it('a reload leaves no dead dialog over the form', async () => {
+      const page = await openP1Dialog(browser());
+      try {
+        await reloadExtension(browser());
+        if (name === 'chromium') {
+          // The orphan's dialog still works (it needs no extension API): Back closes it.
+          await page.press('Escape');
+          await page.waitFor('priority-guard-dialog', { state: 'hidden' });
+        } else {
+          // The new copy removes the dead one when it starts.
+          await page.waitFor('priority-guard-dialog', { state: 'hidden' });
+          await page.waitFor('priority-guard-note');
+          expect(await guardElements(page)).toEqual([0, 1]);
+        }
+        await page.type('#request_subject', ' since 9:00');
+        const subject = await page.evaluate(() => document.querySelector<HTMLInputElement>('#request_subject')!.value);
+        expect(subject).toBe('Puppet Server is down since 9:00');
+        await expectOnlyTheNewGuardOrNone(browser(), page, 'Puppet Server is down since 9:00');
+      } finally {
+        await page.close();
+      }
+    });
   });
 });
