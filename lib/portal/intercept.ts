@@ -77,8 +77,7 @@ export function interceptSubmissions(options: InterceptOptions): void {
     const control = options.control();
     if (!control) return;
     const button = submitButtonAt(event.composedPath(), control);
-    if (!button || browserWillBlock(control.form, button)) return;
-    if (!options.shouldStop(control)) return;
+    if (!button || !options.shouldStop(control) || browserWillBlock(control.form, button)) return;
     stop(event, control, once(() => button.click()));
   };
 
