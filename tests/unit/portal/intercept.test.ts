@@ -80,3 +80,18 @@ describe('interceptSubmissions', () => {
     expect(t.portalSubmits).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('interceptSubmissions and the browser’s own validation', () => {
+  it('lets an invalid form be refused by the browser first, then asks once it is valid', () => {
+    const t = setUp('urgent');
+    current = t.controller;
+    const subject = t.form.querySelector<HTMLInputElement>('[name="request[subject]"]')!;
+    subject.required = true;
+    subject.value = '';
+    t.button.click();
+    expect(t.stopped).toHaveLength(0);
+    subject.value = 'Down';
+    t.button.click();
+    expect(t.stopped).toHaveLength(1);
+  });
+});
