@@ -1,12 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { DEFAULT_CONFIG } from '../lib/config/effective';
+import { DEFAULT_CONFIG, type EffectiveConfig } from '../lib/config/effective';
 import { loadEffectiveConfig, onEffectiveConfigChanged } from '../lib/config/load';
 import { portalForUrl } from '../lib/config/portal-for-url';
 import { reportGuardError } from '../lib/guard/fail-open';
 import { startGuard } from '../lib/guard/guard';
 import { listenForPopup } from '../lib/guard/popup-bridge';
 import { DEFAULT_PORTAL_MATCHES } from '../lib/portal/default-portals';
-import { profileFor } from '../lib/portal/profiles';
+import { profileFor, type PortalProfile } from '../lib/portal/profiles';
 
 export default defineContentScript({
   matches: [...DEFAULT_PORTAL_MATCHES],
@@ -15,11 +15,19 @@ export default defineContentScript({
   main(ctx) {
     try {
       let config = DEFAULT_CONFIG;
+      let profile: { config: EffectiveConfig; href: string; value: PortalProfile } | undefined;
       void loadEffectiveConfig().then((report) => (config = report.config));
       ctx.onInvalidated(onEffectiveConfigChanged((report) => (config = report.config)));
       const guard = startGuard({
         doc: document,
-        profile: () => profileFor(location.host, portalForUrl(config.portals, location.href)),
+        profile: () => {
+          // Scans can be frequent while no form is found: match patterns only when something changed.
+          if (profile?.config !== config || profile.href !== location.href) {
+            const portal = portalForUrl(config.portals, location.href);
+            profile = { config, href: location.href, value: profileFor(location.host, portal) };
+          }
+          return profile.value;
+        },
         config: () => config,
         signal: ctx.signal,
         isValid: () => ctx.isValid,

@@ -1,6 +1,6 @@
 import type { PriorityControl } from './control';
 import { openShadowRoots } from './dom';
-import { findPriorityControl } from './find-control';
+import { CANDIDATE_SELECTOR, findPriorityControl } from './find-control';
 import type { PortalProfile } from './profiles';
 
 export interface ControlWatcherEvents {
@@ -13,10 +13,28 @@ export interface ControlWatcherEvents {
 /** Scans closer together than this are put off to the next frame: DOM floods cost one scan a frame. */
 const MIN_SCAN_GAP_MS = 16;
 
+/** The element itself is gone, or the field, or the form: a re-render or a new form. */
+function isGone(control: PriorityControl): boolean {
+  return !control.focusTarget.isConnected || !control.field.isConnected || control.form?.isConnected === false;
+}
+
+/** Every node whose child list holds an ancestor of el, up through shadow roots to the document. */
+function ancestorLists(el: Node): Node[] {
+  const lists: Node[] = [];
+  for (let node = el.parentNode; node; ) {
+    lists.push(node);
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return lists;
+}
+
 /**
  * Finds the priority field now and whenever the page changes (late rendering, single-page
- * navigation, a form replaced by another), and notices when it goes away. While a field is
- * armed, a DOM change costs one isConnected check.
+ * navigation, a form replaced by another), and notices when it goes away.
+ * While searching it watches the whole document (and open shadow roots where the profile
+ * says so). Once armed it watches only the child lists along the field's ancestors: a page
+ * that re-renders elsewhere costs the guard nothing, and one that removes the field or its
+ * form is still seen at once.
  */
 export function watchForControl(
   doc: Document,
@@ -28,7 +46,56 @@ export function watchForControl(
   let control: PriorityControl | null = null;
   let scheduled = false;
   let lastScan = -Infinity;
-  const observedRoots = new WeakSet<Node>();
+  let searchedRoots = new WeakSet<Node>();
+
+  /** Whether a batch added an element that is, or holds, a possible field. */
+  const mayBringField = (records: MutationRecord[]): boolean => {
+    const current = profile();
+    // Shadow-DOM portals render fields into shadow roots no selector reaches: any element counts.
+    const wanted = current.fieldSelector ? `${current.fieldSelector}, ${CANDIDATE_SELECTOR}` : CANDIDATE_SELECTOR;
+    return records.some((record) =>
+      [...record.addedNodes].some(
+        (node) =>
+          node.nodeType === Node.ELEMENT_NODE &&
+          (current.shadowDom || (node as Element).matches(wanted) || (node as Element).querySelector(wanted) !== null),
+      ),
+    );
+  };
+  const search = new MutationObserver((records) => {
+    if (scheduled || control) return;
+    try {
+      // While the parser adds the page, batches are many: look once a frame without reading them.
+      if (doc.readyState === 'loading' || mayBringField(records)) schedule();
+    } catch {
+      // An admin's selector that does not parse: scan anyway, the scan steps over it.
+      schedule();
+    }
+  });
+  const searchIn = (root: Node) => {
+    if (searchedRoots.has(root)) return;
+    searchedRoots.add(root);
+    search.observe(root, { childList: true, subtree: true });
+  };
+  const startSearching = () => {
+    searchedRoots = new WeakSet();
+    searchIn(doc);
+  };
+
+  const guard = new MutationObserver(() => {
+    if (!control || !isGone(control)) return;
+    const gone = control;
+    control = null;
+    guard.disconnect();
+    events.onDisarmed(gone);
+    startSearching();
+    schedule();
+  });
+  const arm = (found: PriorityControl) => {
+    control = found;
+    search.disconnect();
+    for (const list of ancestorLists(found.focusTarget)) guard.observe(list, { childList: true });
+    events.onArmed(found);
+  };
 
   const scan = () => {
     scheduled = false;
@@ -36,43 +103,25 @@ export function watchForControl(
     if (signal.aborted || control) return;
     try {
       const current = profile();
-      if (current.shadowDom) for (const root of openShadowRoots(doc)) observe(root);
+      if (current.shadowDom) for (const root of openShadowRoots(doc)) searchIn(root);
       const found = findPriorityControl(doc, current);
-      if (found) {
-        control = found;
-        events.onArmed(found);
-      }
+      if (found) arm(found);
     } catch (error) {
       events.onError(error);
     }
   };
 
-  const schedule = () => {
-    if (scheduled) return;
+  function schedule() {
+    if (scheduled || control) return;
     scheduled = true;
     if (performance.now() - lastScan >= MIN_SCAN_GAP_MS) queueMicrotask(scan);
     else requestAnimationFrame(scan);
-  };
-
-  const onMutations = () => {
-    if (control) {
-      if (control.field.isConnected && (control.form?.isConnected ?? true)) return;
-      const gone = control;
-      control = null;
-      events.onDisarmed(gone);
-    }
-    schedule();
-  };
-
-  const observer = new MutationObserver(onMutations);
-  function observe(root: Node) {
-    if (observedRoots.has(root)) return;
-    observedRoots.add(root);
-    observer.observe(root, { childList: true, subtree: true });
   }
-  observe(doc);
+
+  startSearching();
   signal.addEventListener('abort', () => {
-    observer.disconnect();
+    search.disconnect();
+    guard.disconnect();
     if (control) events.onDisarmed(control);
     control = null;
   });

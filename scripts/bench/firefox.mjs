@@ -1,0 +1,78 @@
+// Firefox with the built extension (puppeteer-core over WebDriver BiDi, same prefs as
+// tests/e2e/harness/firefox.ts): every https:// request goes through the replica's CONNECT
+// proxy, so pages keep their real origin.
+import puppeteer from 'puppeteer-core';
+
+export const GECKO_ID = 'priority-guard@support-tools';
+export const FIREFOX_EXTENSION_UUID = '5d0c9a3e-7b41-4f6a-9c2e-1e8b6f4d2a70';
+
+export async function launchFirefox({ extensionDir, portal, executablePath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr' }) {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    acceptInsecureCerts: true,
+    defaultViewport: { width: 1280, height: 800 },
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      'network.proxy.type': 1,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': portal.proxyPort,
+      'network.proxy.share_proxy_settings': false,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': false,
+      'network.http.http3.enable': false,
+      'network.trr.mode': 5,
+      // Full-resolution performance.now() (by default Firefox rounds it to 1 ms in pages
+      // that are not cross-origin isolated): the pages time sub-millisecond bursts.
+      'privacy.reduceTimerPrecision': false,
+    },
+  });
+  try {
+    const id = await browser.installExtension(extensionDir);
+    if (id !== GECKO_ID) throw new Error(`Firefox installed the extension as ${id}, expected ${GECKO_ID}`);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  return {
+    name: 'firefox',
+    version: await browser.version(),
+    browser,
+    popupUrl: `moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html`,
+    async newTab() {
+      return wrapPuppeteerPage(await browser.newPage());
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+    },
+  };
+}
+
+/** The small page surface the browser-neutral measurements use (Puppeteer flavour). */
+export function wrapPuppeteerPage(page) {
+  return {
+    raw: page,
+    async goto(url, { waitUntil = 'load', timeout = 30_000, settle = false } = {}) {
+      if (!url.startsWith('moz-extension:')) return page.goto(url, { waitUntil, timeout });
+      // Firefox never reports `load` for moz-extension:// documents over BiDi: start the
+      // navigation, then wait until the new document is the current one. settle: the
+      // caller polls itself later (nothing is evaluated in the page while it loads).
+      await page.evaluate(() => Object.assign(window, { __benchLeaving: true })).catch(() => undefined);
+      page.goto(url, { waitUntil, timeout }).catch(() => undefined);
+      if (settle) return null;
+      await page.waitForFunction(
+        (expected) => location.href === expected && !('__benchLeaving' in window) && document.readyState === 'complete',
+        { timeout, polling: 20 },
+        url,
+      );
+      return null;
+    },
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    waitForFunction: (fn, arg, { timeout = 10_000, polling = 'raf' } = {}) => page.waitForFunction(fn, { timeout, polling }, arg),
+    press: (key) => page.keyboard.press(key),
+    front: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
