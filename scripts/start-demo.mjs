@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, hostRules } from '../tests/support/browser-options.mjs';
 import { startPortalServer } from '../tests/support/portal-server.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,12 +28,10 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM,
   headless,
   viewport: headless ? { width: 1280, height: 900 } : null,
-  args: [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
-    `--host-resolver-rules=MAP support.puppet.com 127.0.0.1:${portal.port}, MAP portal.perforce.com 127.0.0.1:${portal.port}`,
-    `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
-  ],
+  args: chromiumArgs({
+    extensionDir: EXTENSION,
+    hostRules: hostRules(['support.puppet.com', 'portal.perforce.com'], portal.port),
+  }),
 });
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(DEMO_URL);

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, hostRules } from '../../tests/support/browser-options.mjs';
 import { REPLICA_HOSTS } from '../../tests/support/tls.mjs';
 import { unionLength } from './stats.mjs';
 
@@ -12,26 +13,14 @@ export const EXTENSION_ORIGIN = `chrome-extension://${CHROME_EXTENSION_ID}`;
 export const CONTENT_SCRIPT_URL = `${EXTENSION_ORIGIN}/content-scripts/guard.js`;
 
 export async function launchChromium({ extensionDir, portal, executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium' }) {
-  const rules = REPLICA_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${portal.port}`).join(', ');
+  const rules = hostRules(REPLICA_HOSTS, portal.port);
   const profile = mkdtempSync(join(tmpdir(), 'pg-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${rules}`,
-      '--ignore-certificate-errors',
-    ],
+    args: chromiumArgs({ extensionDir, hostRules: rules }),
   });
   const isOurs = (url) => url.startsWith(EXTENSION_ORIGIN);
   let worker = context.serviceWorkers().find((w) => isOurs(w.url()));

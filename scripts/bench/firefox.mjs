@@ -2,6 +2,7 @@
 // tests/e2e/harness/firefox.ts): every https:// request goes through the replica's CONNECT
 // proxy, so pages keep their real origin.
 import puppeteer from 'puppeteer-core';
+import { firefoxPrefs } from '../../tests/support/browser-options.mjs';
 
 export const GECKO_ID = 'priority-guard@support-tools';
 export const FIREFOX_EXTENSION_UUID = '5d0c9a3e-7b41-4f6a-9c2e-1e8b6f4d2a70';
@@ -15,15 +16,7 @@ export async function launchFirefox({ extensionDir, portal, executablePath = pro
     defaultViewport: { width: 1280, height: 800 },
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
-      'network.proxy.type': 1,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': portal.proxyPort,
-      'network.proxy.share_proxy_settings': false,
-      'network.proxy.no_proxies_on': '',
-      'network.proxy.allow_hijacking_localhost': false,
-      'network.http.http3.enable': false,
-      'network.trr.mode': 5,
+      ...firefoxPrefs({ geckoId: GECKO_ID, extensionUuid: FIREFOX_EXTENSION_UUID, proxyPort: portal.proxyPort }),
       // Full-resolution performance.now() (by default Firefox rounds it to 1 ms in pages
       // that are not cross-origin isolated): the pages time sub-millisecond bursts.
       'privacy.reduceTimerPrecision': false,

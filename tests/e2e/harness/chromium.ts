@@ -1,6 +1,7 @@
 // Chromium with the built extension, through playwright-core (Chrome DevTools Protocol).
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROME_EXTENSION_ID } from '../../../lib/extension-ids';
+import { chromiumArgs, hostRules } from '../../support/browser-options.mjs';
 import { cleanUp, executablePath, extensionDir, headed, replicaHosts, tempDir } from './env';
 import type { BrowserUnderTest, GotoOptions, LaunchOptions, PageUnderTest, Portal, WaitOptions } from './types';
 
@@ -11,7 +12,7 @@ export async function launchChromium(portal: Portal, options: LaunchOptions = {}
   const executable = executablePath('chromium');
   // Every replica host resolves to the local HTTPS replica, port included, so pages keep
   // their real origin (https://support.puppet.com) and the shipped match patterns apply.
-  const rules = (await replicaHosts()).map((host) => `MAP ${host} 127.0.0.1:${portal.port}`).join(', ');
+  const rules = hostRules(await replicaHosts(), portal.port);
   const profile = tempDir('pg-e2e-chromium-');
   let context: BrowserContext | undefined;
   try {
@@ -19,19 +20,7 @@ export async function launchChromium(portal: Portal, options: LaunchOptions = {}
       executablePath: executable,
       headless: !headed(options.headed),
       ignoreHTTPSErrors: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--disable-extensions-except=${dir}`,
-        `--load-extension=${dir}`,
-        `--host-resolver-rules=${rules}`,
-        '--ignore-certificate-errors',
-      ],
+      args: chromiumArgs({ extensionDir: dir, hostRules: rules }),
     });
     const id = await extensionId(context);
     if (id !== CHROME_EXTENSION_ID) {

@@ -1,6 +1,7 @@
 // Firefox with the built extension, through puppeteer-core over WebDriver BiDi.
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../lib/extension-ids';
+import { firefoxPrefs } from '../../support/browser-options.mjs';
 import { cleanUp, executablePath, extensionDir, headed } from './env';
 import type { BrowserUnderTest, GotoOptions, LaunchOptions, PageUnderTest, Portal, WaitOptions } from './types';
 
@@ -21,20 +22,7 @@ export async function launchFirefox(portal: Portal, options: LaunchOptions = {})
       headless: !headed(options.headed),
       acceptInsecureCerts: true,
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
-        // Every https:// request goes through the replica's CONNECT proxy, which tunnels any
-        // host to the replica: pages keep their real origin and nothing reaches the network.
-        'network.proxy.type': 1,
-        'network.proxy.ssl': '127.0.0.1',
-        'network.proxy.ssl_port': portal.proxyPort,
-        'network.proxy.share_proxy_settings': false,
-        'network.proxy.no_proxies_on': '',
-        'network.proxy.allow_hijacking_localhost': false,
-        // No HTTP/3 or DNS-over-HTTPS attempts that would bypass the proxy.
-        'network.http.http3.enable': false,
-        'network.trr.mode': 5,
-      },
+      extraPrefsFirefox: firefoxPrefs({ geckoId: GECKO_ID, extensionUuid: FIREFOX_EXTENSION_UUID, proxyPort: portal.proxyPort }),
     });
     const id = await browser.installExtension(dir);
     if (id !== GECKO_ID) throw new Error(`Firefox installed the extension as ${id}, expected ${GECKO_ID}.`);
