@@ -52,7 +52,7 @@ export function fire(el: EventTarget, type: 'input' | 'change') {
   el.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
 }
 
-/** Resolves after `frames` animation frames (or timeouts where frames do not run). */
+/** Resolves on the next animation frame (or after 50 ms where frames do not run). */
 export function nextFrame(): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 50);

@@ -1,3 +1,4 @@
+import { isPriorityScale } from '../rules/labels';
 import { comboboxControl } from './adapters/combobox';
 import { fieldOf } from './adapters/field-parts';
 import { nativeSelectControl } from './adapters/native-select';
@@ -48,11 +49,9 @@ export function fieldName(el: Element): string {
   return parts.join(' ');
 }
 
-/** P1 plus at least one other level: a priority scale, not a yes/no or a product list. */
 function offersPriorityScale(control: PriorityControl, levels: OptionLevels): boolean {
   const options = control.options();
-  const offered = new Set(options.map((o) => levels.ofOption(o, options)).filter((l) => l !== null));
-  return offered.has(1) && offered.size >= 2;
+  return isPriorityScale(options.map((o) => levels.ofOption(o, options)));
 }
 
 function isPriorityField(el: Element, control: PriorityControl, levels: OptionLevels): boolean {

@@ -129,10 +129,15 @@ export function recogniseOptions(options: readonly OptionLike[]): (Level | null)
   return options.map((o) => recogniseOption(o, scheme));
 }
 
+/** True when these levels make a priority scale: P1 plus at least one other level. */
+export function isPriorityScale(levels: readonly (Level | null)[]): boolean {
+  const offered = new Set(levels.filter((l) => l !== null));
+  return offered.has(1) && offered.size >= 2;
+}
+
 /** True when the options look like a priority scale: P1 plus at least one other level. */
 export function looksLikePriorityScale(options: readonly OptionLike[]): boolean {
-  const levels = new Set(recogniseOptions(options).filter((l) => l !== null));
-  return levels.has(1) && levels.size >= 2;
+  return isPriorityScale(recogniseOptions(options));
 }
 
 /** The first option that names `level`, or undefined. */

@@ -67,15 +67,20 @@ export function comboboxControl(trigger: HTMLElement, levels: OptionLevels): Pri
     return null;
   };
 
+  const whenListed = () => {
+    const options = listOptions();
+    return options.length > 0 ? options : null;
+  };
+
   const openList = async (): Promise<OptionElement[]> => {
     const open = listOptions();
     if (open.length > 0) return open;
     trigger.focus();
     key(trigger, 'keydown', 'ArrowDown');
-    const afterKey = await waitFor(() => (listOptions().length ? listOptions() : null), 300);
+    const afterKey = await waitFor(whenListed, 300);
     if (afterKey) return afterKey;
     press(trigger);
-    return (await waitFor(() => (listOptions().length ? listOptions() : null), 600)) ?? [];
+    return (await waitFor(whenListed, 600)) ?? [];
   };
 
   return {
