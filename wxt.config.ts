@@ -2,9 +2,15 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CHROME_PUBLIC_KEY, GECKO_ID } from './lib/extension-ids';
+import { DEFAULT_PORTAL_MATCHES } from './lib/portal/default-portals';
 
 /** Generated from lib/config/schema.ts (npm run policy-templates); Chrome and Edge only. */
 const MANAGED_SCHEMA = 'managed_schema.json';
+/**
+ * Host access to the default portals, which the content script already runs on (so no new
+ * warning): the background needs it to inject the guard's UI into a portal page (executeScript).
+ */
+const PORTAL_HOSTS = [...DEFAULT_PORTAL_MATCHES];
 /** Portals an admin or user adds on other hosts: asked for per host, with a user gesture. */
 const OPTIONAL_HOSTS = ['https://*/*'];
 
@@ -22,7 +28,7 @@ export default defineConfig({
       'Checks the Priority 1 definition on the support portal before a P1 ticket is submitted, and helps pick the right priority.',
     ...(browser === 'firefox'
       ? {
-          permissions: ['storage'],
+          permissions: ['storage', ...PORTAL_HOSTS],
           // MV2: host patterns go in optional_permissions; contentScripts.register needs no permission.
           optional_permissions: OPTIONAL_HOSTS,
           browser_specific_settings: {
@@ -38,8 +44,10 @@ export default defineConfig({
       : {
           key: CHROME_PUBLIC_KEY,
           minimum_chrome_version: '116',
-          // scripting: registers the guard on the configured portals' hosts at run time.
+          // scripting: registers the guard on the configured portals' hosts at run time, and
+          // injects the guard's UI into a portal page (lib/guard/inject-ui.ts).
           permissions: ['storage', 'scripting'],
+          host_permissions: PORTAL_HOSTS,
           optional_host_permissions: OPTIONAL_HOSTS,
           // Firefox reads policy from policies.json → 3rdparty → Extensions, no schema needed.
           storage: { managed_schema: MANAGED_SCHEMA },

@@ -1,10 +1,13 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { DEFAULT_CONFIG, type EffectiveConfig } from '../lib/config/effective';
 import { loadEffectiveConfig, onEffectiveConfigChanged } from '../lib/config/load';
 import { portalForUrl } from '../lib/config/portal-for-url';
 import { reportGuardError } from '../lib/guard/fail-open';
 import { startGuard } from '../lib/guard/guard';
+import { createGuardUiLoader } from '../lib/guard/load-ui';
 import { listenForPopup } from '../lib/guard/popup-bridge';
+import type { InjectUiRequest } from '../lib/messages';
 import { DEFAULT_PORTAL_MATCHES } from '../lib/portal/default-portals';
 import { profileFor, type PortalProfile } from '../lib/portal/profiles';
 
@@ -29,6 +32,7 @@ export default defineContentScript({
           return profile.value;
         },
         config: () => config,
+        ui: createGuardUiLoader(() => browser.runtime.sendMessage({ type: 'inject-guard-ui' } satisfies InjectUiRequest)),
         signal: ctx.signal,
         isValid: () => ctx.isValid,
       });

@@ -10,14 +10,19 @@ import { LEVELS, type Level } from './rules/levels';
  *   popup → content  { type: 'set-level', level: 1|2|3|4 }
  *   content → popup  { type: 'set-level-result', ok: boolean, reason?: string }
  *
+ * and one between the content script and the background:
+ *
+ *   content → background  { type: 'inject-guard-ui' }
+ *   background → content  { type: 'inject-guard-ui-result', ok: boolean, reason?: string }
+ *
  * Every object is strict: a property the schema does not name makes the message invalid.
  * Each end validates what it receives and ignores anything else, with a reason.
  *
- * The zod schemas (zod/mini) are the definition, and the popup validates with them. The
- * content script must stay small, so it validates requests with `parsePopupRequest`, a
- * hand-written guard that a property test holds to accept and reject exactly what
- * `PopupRequestSchema` does. The schemas are built on first use, so a bundle that only
- * uses the guard (the content script) does not include zod at all.
+ * The zod schemas (zod/mini, `messageSchemas`) are the definition, and the background
+ * validates with them. The content script and the popup must load fast, so they validate
+ * with hand-written checks (`parse…` below) that property tests hold to accept and reject
+ * exactly what the schemas do (tests/unit/popup/messages.test.ts). The schemas are built
+ * on first use, so a bundle that uses only the checks includes no zod at all.
  */
 
 export interface GetStatusRequest {
@@ -44,25 +49,34 @@ export interface SetLevelResult {
 }
 export type PopupResponse = StatusResponse | SetLevelResult;
 
+/** Asks the background to inject the guard's UI into the sender's page (lib/guard/ui.ts). */
+export interface InjectUiRequest {
+  type: 'inject-guard-ui';
+}
+export interface InjectUiResult {
+  type: 'inject-guard-ui-result';
+  ok: boolean;
+  /** Why it did not work, in plain words (present when ok is false). */
+  reason?: string;
+}
+
 /** The outcome of validating a message: the message, or why it was refused. */
 export type Checked<T> = { ok: true; message: T } | { ok: false; reason: string };
 
-// --- zod schemas (the popup side) -------------------------------------------------
+// --- zod schemas: the definition (the background validates with them) -------------
 
 function makeSchemas() {
   const level = z.literal(LEVELS);
   const getStatus = z.strictObject({ type: z.literal('get-status') });
   const setLevel = z.strictObject({ type: z.literal('set-level'), level });
-  const status = z.strictObject({ type: z.literal('status'), armed: z.boolean(), level: z.nullable(level) });
-  const setLevelResult = z.strictObject({
-    type: z.literal('set-level-result'),
-    ok: z.boolean(),
-    reason: z.optional(z.string()),
-  });
+  const result = <T extends string>(type: T) =>
+    z.strictObject({ type: z.literal(type), ok: z.boolean(), reason: z.optional(z.string()) });
   return {
     request: z.discriminatedUnion('type', [getStatus, setLevel]),
-    status,
-    setLevelResult,
+    status: z.strictObject({ type: z.literal('status'), armed: z.boolean(), level: z.nullable(level) }),
+    setLevelResult: result('set-level-result'),
+    injectUiRequest: z.strictObject({ type: z.literal('inject-guard-ui') }),
+    injectUiResult: result('inject-guard-ui-result'),
   };
 }
 
@@ -78,58 +92,82 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
-function check<T>(schema: z.ZodMiniType, value: unknown): Checked<T> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return { ok: true, message: parsed.data as T };
+/** Validates a content → background request to inject the guard's UI (zod). */
+export function checkInjectUiRequest(value: unknown): Checked<InjectUiRequest> {
+  const parsed = messageSchemas().injectUiRequest.safeParse(value);
+  if (parsed.success) return { ok: true, message: parsed.data };
   return { ok: false, reason: parsed.error.issues.map(describeIssue).join('; ') || 'Invalid message' };
 }
 
-/** Validates a popup → content request with zod. */
-export function checkRequest(value: unknown): Checked<PopupRequest> {
-  return check(messageSchemas().request, value);
+// --- hand-written checks (the content script and the popup) -----------------------
+
+const refuse = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
+
+/**
+ * The value as a message object whose own and inherited enumerable properties are all in
+ * `allowed` (for...in, as zod's strict check counts them), or why not.
+ */
+function strictMessage(value: unknown, name: string, allowed: readonly string[]): Record<string, unknown> | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'Not a message object';
+  const message = value as Record<string, unknown>;
+  for (const key in message) {
+    if (!allowed.includes(key)) return `Unexpected property "${key}" in ${name}`;
+  }
+  return message;
 }
 
-/** Validates the content script's answer to get-status (undefined: nobody answered). */
-export function checkStatus(value: unknown): Checked<StatusResponse> {
-  if (value === undefined) return { ok: false, reason: 'No answer from the page' };
-  return check(messageSchemas().status, value);
-}
-
-/** Validates the content script's answer to set-level. */
-export function checkSetLevelResult(value: unknown): Checked<SetLevelResult> {
-  if (value === undefined) return { ok: false, reason: 'No answer from the page' };
-  return check(messageSchemas().setLevelResult, value);
-}
-
-// --- the hand-written guard (the content-script side) ----------------------------
+const isLevel = (value: unknown): value is Level => value === 1 || value === 2 || value === 3 || value === 4;
 
 const REQUEST_KEYS: Record<PopupRequest['type'], readonly string[]> = {
   'get-status': ['type'],
   'set-level': ['type', 'level'],
 };
 
-/**
- * Validates a popup → content request without zod. Accepts exactly what
- * `PopupRequestSchema` accepts (tests/unit/popup/messages.test.ts holds it to that).
- */
+/** Content script: a popup → content request. */
 export function parsePopupRequest(value: unknown): Checked<PopupRequest> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, reason: 'Not a message object' };
-  }
-  const message = value as Record<string, unknown>;
-  const type = message.type;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse('Not a message object');
+  const type = (value as { type?: unknown }).type;
   if (type !== 'get-status' && type !== 'set-level') {
-    return { ok: false, reason: `Unknown message type: ${JSON.stringify(type) ?? String(type)}` };
+    return refuse(`Unknown message type: ${JSON.stringify(type) ?? String(type)}`);
   }
-  const allowed = REQUEST_KEYS[type];
-  // for...in, like zod's strict check: inherited enumerable properties count too.
-  for (const key in message) {
-    if (!allowed.includes(key)) return { ok: false, reason: `Unexpected property "${key}" in ${type}` };
-  }
+  const message = strictMessage(value, type, REQUEST_KEYS[type]);
+  if (typeof message === 'string') return refuse(message);
   if (type === 'get-status') return { ok: true, message: { type } };
-  const level = message.level;
-  if (level !== 1 && level !== 2 && level !== 3 && level !== 4) {
-    return { ok: false, reason: `set-level needs a level from 1 to 4, not ${String(level)}` };
-  }
-  return { ok: true, message: { type, level } };
+  if (!isLevel(message.level)) return refuse(`set-level needs a level from 1 to 4, not ${String(message.level)}`);
+  return { ok: true, message: { type, level: message.level } };
+}
+
+/** Popup: the content script's answer to get-status (undefined: nobody answered). */
+export function parseStatus(value: unknown): Checked<StatusResponse> {
+  if (value === undefined) return refuse('No answer from the page');
+  const message = strictMessage(value, 'status', ['type', 'armed', 'level']);
+  if (typeof message === 'string') return refuse(message);
+  if (message.type !== 'status') return refuse(`Expected a status, not ${JSON.stringify(message.type) ?? 'a message without a type'}`);
+  if (typeof message.armed !== 'boolean') return refuse('armed: expected true or false');
+  if (message.level !== null && !isLevel(message.level)) return refuse(`level: expected 1 to 4 or null, not ${String(message.level)}`);
+  return { ok: true, message: { type: 'status', armed: message.armed, level: message.level } };
+}
+
+type Result<T extends string> = { type: T; ok: boolean; reason?: string };
+
+/** An answer of the `{ type, ok, reason? }` shape (set-level-result, inject-guard-ui-result). */
+function parseResult<T extends string>(type: T, value: unknown, nobody: string): Checked<Result<T>> {
+  if (value === undefined) return refuse(nobody);
+  const message = strictMessage(value, type, ['type', 'ok', 'reason']);
+  if (typeof message === 'string') return refuse(message);
+  if (message.type !== type) return refuse(`Expected ${type}, not ${JSON.stringify(message.type) ?? 'a message without a type'}`);
+  if (typeof message.ok !== 'boolean') return refuse('ok: expected true or false');
+  const { reason } = message;
+  if (reason !== undefined && typeof reason !== 'string') return refuse('reason: expected text');
+  return { ok: true, message: { type, ok: message.ok, ...(reason === undefined ? {} : { reason }) } };
+}
+
+/** Popup: the content script's answer to set-level. */
+export function parseSetLevelResult(value: unknown): Checked<SetLevelResult> {
+  return parseResult('set-level-result', value, 'No answer from the page');
+}
+
+/** Content script: the background's answer to inject-guard-ui. */
+export function parseInjectUiResult(value: unknown): Checked<InjectUiResult> {
+  return parseResult('inject-guard-ui-result', value, 'No answer from the extension');
 }

@@ -4,6 +4,8 @@
 // already minified), gzips it at level 9 and compares with the budget. 1 KB = 1024 bytes.
 //
 //   content script: content-scripts/guard.js                 ≤ 20 KB
+//   guard UI: guard-ui.js (injected only on pages with a     ≤ 12 KB
+//     priority field; see lib/guard/ui.ts)
 //   popup JavaScript: every script popup.html loads, with    ≤ 40 KB
 //     their static imports (dynamic import() is not counted: it loads later, if ever)
 //
@@ -21,6 +23,7 @@ const KB = 1024;
 
 export const SIZE_BUDGETS = {
   contentScript: 20 * KB,
+  guardUi: 12 * KB,
   popupJs: 40 * KB,
 };
 
@@ -97,15 +100,19 @@ export function pageScripts(buildDir, htmlName) {
   return [...seen].map(([file, module]) => ({ file, module }));
 }
 
-/** The size figures of one build: { contentScript, popupJs } each { gzip, raw, files }. */
+/** The size figures of one build: { contentScript, guardUi, popupJs } each { gzip, raw, files }. */
 export async function measureBuild(dir) {
   const buildDir = resolve(ROOT, dir);
   if (!existsSync(join(buildDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${dir} (manifest.json missing): run \`npm run build\` first.`);
   }
-  const guard = join(buildDir, 'content-scripts/guard.js');
-  if (!existsSync(guard)) throw new Error(`${dir}/content-scripts/guard.js is missing`);
+  const [guard, ui] = ['content-scripts/guard.js', 'guard-ui.js'].map((name) => {
+    const file = join(buildDir, name);
+    if (!existsSync(file)) throw new Error(`${dir}/${name} is missing`);
+    return file;
+  });
   const content = await minifiedGzipBytes(guard, 'iife');
+  const guardUi = await minifiedGzipBytes(ui, 'iife');
   const popupFiles = pageScripts(buildDir, 'popup.html');
   let gzip = 0;
   let raw = 0;
@@ -116,6 +123,7 @@ export async function measureBuild(dir) {
   }
   return {
     contentScript: { gzip: content.gzip, raw: content.raw, files: [relative(buildDir, guard)] },
+    guardUi: { gzip: guardUi.gzip, raw: guardUi.raw, files: [relative(buildDir, ui)] },
     popupJs: { gzip, raw, files: popupFiles.map(({ file }) => relative(buildDir, file)) },
   };
 }
@@ -139,6 +147,7 @@ async function main() {
     }
     for (const [key, label] of [
       ['contentScript', 'content script (min+gzip)'],
+      ['guardUi', 'guard UI, forms only (min+gzip)'],
       ['popupJs', 'popup JavaScript (min+gzip)'],
     ]) {
       const { gzip, raw, files } = sizes[key];

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { TabState } from '../../components/popup/TabStatusLine';
-import { checkSetLevelResult, checkStatus, type PopupRequest } from '../../lib/messages';
+import { parseSetLevelResult, parseStatus, type PopupRequest } from '../../lib/messages';
 import type { Level } from '../../lib/rules';
 
 /**
@@ -48,7 +48,7 @@ export async function fetchTabState(tabId: number | null, ms = 2_000): Promise<T
   } catch {
     return { kind: 'not-portal' }; // no receiving end: the guard does not run there
   }
-  const checked = checkStatus(answer);
+  const checked = parseStatus(answer);
   if (!checked.ok) {
     console.warn(`[Priority Guard] Ignored the page's status: ${checked.reason}`);
     return { kind: 'not-portal' };
@@ -67,7 +67,7 @@ export async function setLevelOnTab(tabId: number, level: Level, ms = 8_000): Pr
     const timedOut = error instanceof Error && error.message.includes('in time');
     return { ok: false, reason: timedOut ? error.message : 'The page is no longer there. Reload it and try again.' };
   }
-  const checked = checkSetLevelResult(answer);
+  const checked = parseSetLevelResult(answer);
   if (!checked.ok) return { ok: false, reason: `The page gave an unexpected answer (${checked.reason}).` };
   if (checked.message.ok) return { ok: true };
   return { ok: false, reason: checked.message.reason ?? 'The page did not say why.' };

@@ -3,16 +3,19 @@ import type { PriorityControl } from '../portal/control';
 import { interceptSubmissions, type StoppedSubmission } from '../portal/intercept';
 import type { PortalProfile } from '../portal/profiles';
 import { watchForControl } from '../portal/watch-for-control';
-import { openGuardDialog, type OpenDialog } from './dialog';
+import type { OpenDialog } from './dialog';
 import { failOpen, reportGuardError } from './fail-open';
 import { deepActiveElement } from './focus';
-import { createP1Note } from './note';
+import type { GuardUiLoader } from './load-ui';
+import type { GuardUi } from './ui';
 
 export interface GuardOptions {
   doc: Document;
   /** Read whenever the guard looks for the field: the configuration may arrive later. */
   profile(): PortalProfile;
   config(): EffectiveConfig;
+  /** The note and dialog, injected once a field is found (lib/guard/ui.ts). */
+  ui: GuardUiLoader;
   /** Aborted when the extension is updated or unloaded: everything the guard added goes. */
   signal: AbortSignal;
   /** False once the extension context is gone (checked before ever stopping a submission). */
@@ -38,18 +41,25 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
   let disarm: (() => void) | null = null;
 
   const arm = (control: PriorityControl) => {
-    const note = createP1Note(control.field);
+    let note: ReturnType<GuardUi['createP1Note']> | null = null;
+    let armed = true;
     const refreshNote = failOpen(() => {
       const { guardMode, definitions } = options.config();
-      if (guardMode !== 'off' && control.read() === 1) note.show(definitions, guardMode === 'dialog');
-      else note.hide();
+      if (guardMode === 'off' || control.read() !== 1) return note?.hide();
+      const ui = options.ui.current();
+      if (!ui) return void options.ui.load().then(() => armed && refreshNote(), reportGuardError);
+      note ??= ui.createP1Note(control.field);
+      note.show(definitions, guardMode === 'dialog');
     }, undefined);
     const stopWatching = control.watch(refreshNote);
     refreshNote();
     markState(doc, 'armed');
+    // Fetch the UI now, so it is here before the user can ask for it.
+    if (options.config().guardMode !== 'off') options.ui.load().catch(reportGuardError);
     disarm = () => {
+      armed = false;
       stopWatching();
-      note.hide();
+      note?.hide();
       dialog?.close();
       dialog = null;
       markState(doc, signal.aborted ? null : 'idle');
@@ -70,28 +80,56 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
     signal,
   );
 
+  /** The dialog for a stopped submission; if it cannot be shown, the submission goes ahead. */
+  const openDialog = (ui: GuardUi, stopped: StoppedSubmission, returnFocus: HTMLElement | null) => {
+    try {
+      dialog = ui.openGuardDialog(doc, options.config(), {
+        confirm: () => {
+          dialog = null;
+          stopped.resume();
+        },
+        changeLevel: async (level) => {
+          try {
+            return await stopped.control.set(level);
+          } catch (error) {
+            reportGuardError(error);
+            return false;
+          }
+        },
+        dismissed: (changed) => {
+          dialog = null;
+          (changed ? stopped.control.focusTarget : (returnFocus ?? stopped.control.focusTarget))?.focus();
+        },
+      });
+    } catch (error) {
+      reportGuardError(error);
+      dialog?.close();
+      dialog = null;
+      stopped.resume();
+    }
+  };
+
+  let waitingForUi = false;
   const showDialog = (stopped: StoppedSubmission) => {
-    if (dialog?.isOpen()) return; // one dialog at a time; a second attempt is simply held
+    // One dialog at a time: a second attempt meanwhile is simply held.
+    if (waitingForUi || dialog?.isOpen()) return;
     dialog?.close();
+    dialog = null;
     const returnFocus = deepActiveElement(doc);
-    dialog = openGuardDialog(doc, options.config(), {
-      confirm: () => {
-        dialog = null;
+    const ui = options.ui.current();
+    if (ui) return openDialog(ui, stopped, returnFocus);
+    waitingForUi = true;
+    options.ui.load().then(
+      (loaded) => {
+        waitingForUi = false;
+        openDialog(loaded, stopped, returnFocus);
+      },
+      (error: unknown) => {
+        waitingForUi = false;
+        reportGuardError(error);
         stopped.resume();
       },
-      changeLevel: async (level) => {
-        try {
-          return await stopped.control.set(level);
-        } catch (error) {
-          reportGuardError(error);
-          return false;
-        }
-      },
-      dismissed: (changed) => {
-        dialog = null;
-        (changed ? stopped.control.focusTarget : (returnFocus ?? stopped.control.focusTarget))?.focus();
-      },
-    });
+    );
   };
 
   interceptSubmissions({
@@ -105,8 +143,7 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
         showDialog(stopped);
       } catch (error) {
         reportGuardError(error);
-        dialog?.close();
-        dialog = null;
+        waitingForUi = false;
         stopped.resume();
       }
     },

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { parsePopupRequest, type PopupResponse, type SetLevelResult, type StatusResponse } from '../messages';
 import type { PriorityControl } from '../portal/control';
 import type { Level } from '../rules/levels';
+import { withTimeout } from '../timeout';
 import { reportGuardError } from './fail-open';
 
 export interface PopupBridgeOptions {
@@ -21,12 +22,6 @@ function status(control: PriorityControl | null): StatusResponse {
 
 function failed(reason: string): SetLevelResult {
   return { type: 'set-level-result', ok: false, reason };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: T): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(onTimeout), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Sets the level through the control, as the guard dialog's "Change to" does, and reads it back. */

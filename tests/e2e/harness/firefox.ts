@@ -48,6 +48,23 @@ export async function launchFirefox(portal: Portal, options: LaunchOptions = {})
   };
 }
 
+/**
+ * Polls until `url` is the current document and not the one marked as leaving. Asked by
+ * hand rather than with waitForFunction: while Firefox swaps documents a BiDi evaluate can
+ * fail with an internal error (seen in CI), and waitForFunction gives up on the first one.
+ */
+async function untilNewDocument(page: Page, url: string, timeout: number): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const arrived = await page
+      .evaluate((expected: string) => location.href === expected && !('__pgLeaving' in window), url)
+      .catch(() => false);
+    if (arrived) return;
+    if (Date.now() > deadline) throw new Error(`Firefox did not show ${url} within ${timeout} ms.`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 function wrapPage(page: Page): PageUnderTest {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
@@ -64,11 +81,7 @@ function wrapPage(page: Page): PageUnderTest {
       // The old document is marked first, so going to the URL already shown waits for a new one.
       await page.evaluate(() => Object.assign(window, { __pgLeaving: true })).catch(() => undefined);
       page.goto(url, { waitUntil: 'load', timeout }).catch(() => undefined);
-      await page.waitForFunction(
-        (expected: string) => location.href === expected && !('__pgLeaving' in window),
-        { timeout, polling: 50 },
-        url,
-      );
+      await untilNewDocument(page, url, timeout);
     },
     async waitFor(selector: string, options: WaitOptions = {}) {
       const state = options.state ?? 'attached';

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  checkRequest,
-  checkSetLevelResult,
-  checkStatus,
+  checkInjectUiRequest,
   messageSchemas,
+  parseInjectUiResult,
   parsePopupRequest,
+  parseSetLevelResult,
+  parseStatus,
   type PopupRequest,
   type SetLevelResult,
   type StatusResponse,
@@ -41,18 +42,16 @@ const REQUESTS_REJECTED: [string, unknown][] = [
 describe('popup → content requests', () => {
   it.each(REQUESTS_ACCEPTED)('accepts %s (guard and schema)', (_name, value) => {
     const guard = parsePopupRequest(value);
-    const schema = checkRequest(value);
+    const schema = messageSchemas().request.safeParse(value);
     expect(guard).toEqual({ ok: true, message: value });
-    expect(schema).toEqual({ ok: true, message: value });
+    expect(schema).toMatchObject({ success: true, data: value });
   });
 
   it.each(REQUESTS_REJECTED)('rejects %s with a reason (guard and schema)', (_name, value) => {
     const guard = parsePopupRequest(value);
-    const schema = checkRequest(value);
     expect(guard.ok).toBe(false);
-    expect(schema.ok).toBe(false);
+    expect(messageSchemas().request.safeParse(value).success).toBe(false);
     if (!guard.ok) expect(guard.reason).toMatch(/\w/);
-    if (!schema.ok) expect(schema.reason).toMatch(/\w/);
   });
 
   it('the guard gives reasons a person can act on', () => {
@@ -123,7 +122,7 @@ describe('popup → content requests', () => {
   });
 });
 
-describe('content → popup responses (zod)', () => {
+describe('content → popup answers (checked by hand in the popup)', () => {
   const statuses: [string, unknown, boolean][] = [
     ['armed with a level', { type: 'status', armed: true, level: 3 }, true],
     ['armed with no level', { type: 'status', armed: true, level: null }, true],
@@ -136,11 +135,12 @@ describe('content → popup responses (zod)', () => {
     ['undefined (nobody answered)', undefined, false],
     ['null', null, false],
   ];
-  it.each(statuses)('status: %s', (_name, value, ok) => {
-    const checked = checkStatus(value);
+  it.each(statuses)('status: %s (check and schema)', (_name, value, ok) => {
+    const checked = parseStatus(value);
     expect(checked.ok).toBe(ok);
-    if (ok && checked.ok) expect(checked.message).toEqual(value as StatusResponse);
-    if (!checked.ok) expect(checked.reason).toMatch(/\w/);
+    if (value !== undefined) expect(messageSchemas().status.safeParse(value).success).toBe(ok);
+    if (checked.ok) expect(checked.message).toEqual(value as StatusResponse);
+    else expect(checked.reason).toMatch(/\w/);
   });
 
   const results: [string, unknown, boolean][] = [
@@ -155,15 +155,90 @@ describe('content → popup responses (zod)', () => {
     ['a status instead', { type: 'status', armed: true, level: 2 }, false],
     ['undefined (nobody answered)', undefined, false],
   ];
-  it.each(results)('set-level-result: %s', (_name, value, ok) => {
-    const checked = checkSetLevelResult(value);
+  it.each(results)('set-level-result: %s (check and schema)', (_name, value, ok) => {
+    const checked = parseSetLevelResult(value);
     expect(checked.ok).toBe(ok);
-    if (ok && checked.ok) expect(checked.message).toMatchObject(value as SetLevelResult);
+    if (value !== undefined) expect(messageSchemas().setLevelResult.safeParse(value).success).toBe(ok);
+    if (checked.ok) expect(checked.message).toEqual(value as SetLevelResult);
   });
 
-  it('names the offending property in the reason', () => {
-    const checked = checkStatus({ type: 'status', armed: 'yes', level: 1 });
-    expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(checked.reason).toContain('armed');
+  it('says what is wrong, naming the property', () => {
+    expect(parseStatus({ type: 'status', armed: 'yes', level: 1 })).toEqual({ ok: false, reason: 'armed: expected true or false' });
+    expect(parseStatus({ type: 'status', armed: true, level: 9 })).toEqual({ ok: false, reason: 'level: expected 1 to 4 or null, not 9' });
+    expect(parseStatus({ type: 'status', armed: true, level: 1, url: 'x' })).toEqual({
+      ok: false,
+      reason: 'Unexpected property "url" in status',
+    });
+    expect(parseSetLevelResult({ type: 'set-level-result', ok: false, reason: 7 })).toEqual({
+      ok: false,
+      reason: 'reason: expected text',
+    });
+    expect(parseStatus(undefined)).toEqual({ ok: false, reason: 'No answer from the page' });
+  });
+});
+
+describe('content ↔ background: inject-guard-ui', () => {
+  it.each<[string, unknown, boolean]>([
+    ['the request', { type: 'inject-guard-ui' }, true],
+    ['an extra property', { type: 'inject-guard-ui', file: 'evil.js' }, false],
+    ['a popup request', { type: 'get-status' }, false],
+    ['a string', 'inject-guard-ui', false],
+    ['undefined', undefined, false],
+  ])('request: %s', (_name, value, ok) => {
+    expect(checkInjectUiRequest(value).ok).toBe(ok);
+  });
+
+  it.each<[string, unknown, string | null]>([
+    ['ok', { type: 'inject-guard-ui-result', ok: true }, null],
+    ['failed with a reason', { type: 'inject-guard-ui-result', ok: false, reason: 'No access' }, null],
+    ['nobody answered', undefined, 'No answer from the extension'],
+    ['null', null, 'Not a message object'],
+    ['another type', { type: 'set-level-result', ok: true }, 'Expected inject-guard-ui-result, not "set-level-result"'],
+    ['ok as text', { type: 'inject-guard-ui-result', ok: 'yes' }, 'ok: expected true or false'],
+    ['an extra property', { type: 'inject-guard-ui-result', ok: true, ui: {} }, 'Unexpected property "ui" in inject-guard-ui-result'],
+  ])('answer: %s', (_name, value, refused) => {
+    const checked = parseInjectUiResult(value);
+    expect(checked.ok ? null : checked.reason).toBe(refused);
+  });
+});
+
+describe('the hand-written checks accept and reject exactly what the zod schemas do (property)', () => {
+  const key = fc.constantFrom('type', 'level', 'armed', 'ok', 'reason', 'extra', '__proto__', 'constructor', '');
+  const near = fc.oneof(
+    fc.constantFrom('status', 'set-level-result', 'inject-guard-ui-result', 'get-status', 'Status', '', 'why'),
+    fc.constantFrom(0, 1, 2, 3, 4, 5, 1.5, Number.NaN, null, undefined, true, false, [], {}),
+  );
+  /** Well-formed answers of every kind, with one property perhaps changed or added. */
+  const wellFormed = fc.oneof(
+    fc.record({ type: fc.constant('status'), armed: fc.boolean(), level: fc.constantFrom(1, 2, 3, 4, null) }),
+    fc
+      .tuple(fc.constantFrom('set-level-result', 'inject-guard-ui-result'), fc.boolean(), fc.option(fc.string(), { nil: undefined }))
+      .map(([type, ok, reason]) => ({ type, ok, ...(reason === undefined ? {} : { reason }) })),
+  );
+  const value: fc.Arbitrary<unknown> = fc.oneof(
+    { weight: 4, arbitrary: fc.tuple(wellFormed, fc.option(fc.tuple(key, near), { nil: undefined })).map(([m, change]) => (change ? { ...m, [change[0]]: change[1] } : m)) },
+    { weight: 3, arbitrary: fc.dictionary(key, near, { maxKeys: 4 }) },
+    { weight: 1, arbitrary: fc.anything() },
+  );
+
+  it.each([
+    ['status', parseStatus],
+    ['setLevelResult', parseSetLevelResult],
+    ['injectUiResult', parseInjectUiResult],
+  ] as const)('%s', (schemaName, parse) => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(value, (v) => {
+        const checked = parse(v);
+        const schema = messageSchemas()[schemaName].safeParse(v);
+        expect(checked.ok).toBe(schema.success);
+        if (checked.ok && schema.success) {
+          accepted++;
+          expect(checked.message).toEqual(schema.data);
+        }
+      }),
+      { numRuns: 4_000 },
+    );
+    expect(accepted).toBeGreaterThan(100);
   });
 });

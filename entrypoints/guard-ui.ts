@@ -1,0 +1,11 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { openGuardDialog } from '../lib/guard/dialog';
+import { createP1Note } from '../lib/guard/note';
+import { provideGuardUi } from '../lib/guard/ui';
+
+// Injected by the background into a portal page's content-script world when the guard
+// has found a priority field (lib/guard/load-ui.ts asks for it). Returns nothing:
+// executeScript would try to send a return value back.
+export default defineUnlistedScript((): void => {
+  provideGuardUi({ openGuardDialog, createP1Note });
+});

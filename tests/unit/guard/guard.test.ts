@@ -1,0 +1,182 @@
+// startGuard with its UI arriving late, or never: the form must keep working either way.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CONFIG, type EffectiveConfig } from '@/lib/config/effective';
+import { openGuardDialog } from '@/lib/guard/dialog';
+import { startGuard } from '@/lib/guard/guard';
+import type { GuardUiLoader } from '@/lib/guard/load-ui';
+import { createP1Note } from '@/lib/guard/note';
+import type { GuardUi } from '@/lib/guard/ui';
+import { ZENDESK_PROFILE } from '@/lib/portal/profiles';
+import { loadFixtureBody, resetDocument } from '../portal/load-fixture';
+
+const UI: GuardUi = { openGuardDialog, createP1Note };
+
+/** A loader whose load() the test settles by hand, counting the requests. */
+function manualLoader() {
+  let current: GuardUi | null = null;
+  let settle: { resolve(ui: GuardUi): void; reject(error: Error): void } | null = null;
+  let pending: Promise<GuardUi> | null = null;
+  const loader: GuardUiLoader & { requests: number } = {
+    requests: 0,
+    current: () => current,
+    load() {
+      if (current) return Promise.resolve(current);
+      pending ??= new Promise<GuardUi>((resolve, reject) => {
+        loader.requests++;
+        settle = { resolve, reject };
+      });
+      return pending;
+    },
+  };
+  return {
+    loader,
+    async arrive() {
+      current = UI;
+      settle?.resolve(UI);
+      pending = null;
+      await flush();
+    },
+    async fail() {
+      settle?.reject(new Error('The guard\u2019s dialog could not be loaded: no access.'));
+      pending = null;
+      await flush();
+    },
+  };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let abort: AbortController;
+let submissions: number;
+
+function start(loader: GuardUiLoader, config: EffectiveConfig = DEFAULT_CONFIG) {
+  abort = new AbortController();
+  startGuard({
+    doc: document,
+    profile: () => ZENDESK_PROFILE,
+    config: () => config,
+    ui: loader,
+    signal: abort.signal,
+    isValid: () => true,
+  });
+}
+
+function openForm() {
+  loadFixtureBody('zendesk-select');
+  submissions = 0;
+  document.querySelector('form#new_request')!.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submissions++;
+  });
+}
+
+function choose(value: string) {
+  const select = document.querySelector<HTMLSelectElement>('select[name="request[priority]"]')!;
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+const submitButton = () => document.querySelector<HTMLInputElement>('input[name="commit"]')!;
+const dialogOpen = () => !!document.querySelector('priority-guard-dialog')?.shadowRoot?.querySelector('dialog[open]');
+const noteShown = () => !!document.querySelector('priority-guard-note');
+
+beforeEach(() => vi.spyOn(console, 'error').mockImplementation(() => undefined));
+afterEach(() => {
+  abort.abort();
+  document.querySelector('priority-guard-dialog')?.remove();
+  resetDocument();
+});
+
+describe('startGuard and its lazily loaded UI', () => {
+  it('asks for the UI once a field is found, and not on a page without a form', async () => {
+    const onArticle = manualLoader();
+    loadFixtureBody('article');
+    start(onArticle.loader);
+    await flush();
+    expect(document.documentElement.dataset.priorityGuard).toBe('idle');
+    expect(onArticle.loader.requests).toBe(0);
+    abort.abort();
+
+    const onForm = manualLoader();
+    openForm();
+    start(onForm.loader);
+    await flush();
+    expect(document.documentElement.dataset.priorityGuard).toBe('armed');
+    expect(onForm.loader.requests).toBe(1);
+  });
+
+  it('does not load it when the guard is off', async () => {
+    const { loader } = manualLoader();
+    openForm();
+    start(loader, { ...DEFAULT_CONFIG, guardMode: 'off' });
+    await flush();
+    choose('urgent');
+    expect(loader.requests).toBe(0);
+  });
+
+  it('holds a P1 submission made before the UI arrived, then asks about it once', async () => {
+    const ui = manualLoader();
+    openForm();
+    start(ui.loader);
+    await flush();
+    choose('urgent');
+    submitButton().click();
+    submitButton().click();
+    expect(submissions).toBe(0);
+    expect(dialogOpen()).toBe(false);
+    await ui.arrive();
+    expect(dialogOpen()).toBe(true);
+    expect(document.querySelectorAll('priority-guard-dialog')).toHaveLength(1);
+    expect(submissions).toBe(0);
+  });
+
+  it('lets the P1 submission through, exactly once, when the UI cannot be loaded (fail open)', async () => {
+    const ui = manualLoader();
+    openForm();
+    start(ui.loader);
+    await flush();
+    choose('urgent');
+    submitButton().click();
+    expect(submissions).toBe(0);
+    await ui.fail();
+    expect(submissions).toBe(1);
+    expect(dialogOpen()).toBe(false);
+    expect(console.error).toHaveBeenCalled();
+  });
+
+  it('never waits for the UI below Priority 1', async () => {
+    const ui = manualLoader();
+    openForm();
+    start(ui.loader);
+    await flush();
+    choose('high');
+    submitButton().click();
+    expect(submissions).toBe(1);
+  });
+
+  it('shows the P1 note once the UI is here, and hides it when the level changes', async () => {
+    const ui = manualLoader();
+    openForm();
+    start(ui.loader);
+    await flush();
+    choose('urgent');
+    expect(noteShown()).toBe(false);
+    await ui.arrive();
+    expect(noteShown()).toBe(true);
+    choose('normal');
+    await flush();
+    expect(noteShown()).toBe(false);
+  });
+
+  it('shows no note from a UI that arrives after the field went away', async () => {
+    const ui = manualLoader();
+    openForm();
+    start(ui.loader);
+    await flush();
+    choose('urgent');
+    document.querySelector('form#new_request')!.remove();
+    await flush();
+    await ui.arrive();
+    expect(noteShown()).toBe(false);
+  });
+});
