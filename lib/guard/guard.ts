@@ -66,6 +66,7 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
     };
   };
 
+  markState(doc, 'idle'); // the field is looked for later (a microtask at the earliest)
   const watcher = watchForControl(
     doc,
     options.profile,
@@ -150,7 +151,6 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
     signal,
   });
 
-  if (!watcher.current()) markState(doc, 'idle');
   signal.addEventListener('abort', () => markState(doc, null));
   return { control: watcher.current };
 }

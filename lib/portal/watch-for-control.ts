@@ -29,12 +29,15 @@ function ancestorLists(el: Node): Node[] {
 }
 
 /**
- * Finds the priority field now and whenever the page changes (late rendering, single-page
+ * Finds the priority field and whenever the page changes (late rendering, single-page
  * navigation, a form replaced by another), and notices when it goes away.
- * While searching it watches the whole document (and open shadow roots where the profile
- * says so). Once armed it watches only the child lists along the field's ancestors: a page
- * that re-renders elsewhere costs the guard nothing, and one that removes the field or its
- * form is still seen at once.
+ * While the parser is still adding the page nothing is watched: the first look is at
+ * DOMContentLoaded, or earlier when someone asks for the field (`current()`: a submission,
+ * the popup), so most portal pages, which have no form, cost one look.
+ * After that, while searching it watches the whole document (and open shadow roots where
+ * the profile says so). Once armed it watches only the child lists along the field's
+ * ancestors: a page that re-renders elsewhere costs the guard nothing, and one that removes
+ * the field or its form is still seen at once.
  */
 export function watchForControl(
   doc: Document,
@@ -42,7 +45,10 @@ export function watchForControl(
   profile: () => PortalProfile,
   events: ControlWatcherEvents,
   signal: AbortSignal,
-): { current(): PriorityControl | null } {
+): {
+  /** The armed field; while the page is still loading, looks for it first. */
+  current(): PriorityControl | null;
+} {
   let control: PriorityControl | null = null;
   let scheduled = false;
   let lastScan = -Infinity;
@@ -64,8 +70,7 @@ export function watchForControl(
   const search = new MutationObserver((records) => {
     if (scheduled || control) return;
     try {
-      // While the parser adds the page, batches are many: look once a frame without reading them.
-      if (doc.readyState === 'loading' || mayBringField(records)) schedule();
+      if (mayBringField(records)) schedule();
     } catch {
       // An admin's selector that does not parse: scan anyway, the scan steps over it.
       schedule();
@@ -118,17 +123,22 @@ export function watchForControl(
     else requestAnimationFrame(scan);
   }
 
-  startSearching();
+  const begin = () => {
+    startSearching();
+    schedule();
+  };
   signal.addEventListener('abort', () => {
     search.disconnect();
     guard.disconnect();
     if (control) events.onDisarmed(control);
     control = null;
   });
-  if (doc.readyState === 'loading') {
-    doc.addEventListener('DOMContentLoaded', schedule, { once: true, signal });
-  } else {
-    schedule();
-  }
-  return { current: () => control };
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', begin, { once: true, signal });
+  else begin();
+  return {
+    current() {
+      if (!control && !signal.aborted && doc.readyState === 'loading') scan();
+      return control;
+    },
+  };
 }

@@ -135,7 +135,7 @@ try {
           ? 'same, while the page adds 60 nodes, one a frame (info)'
           : 'content script main-thread time, portal page without a form';
         await measureRow(id, 'chromium', what, async () => {
-          const r = await articleMainThread(chrome, { reps: reps(5, 2), activity });
+          const r = await articleMainThread(chrome, { reps: reps(15, 3), activity });
           const top = r.topFunctions.slice(0, 3).map((f) => `${f.fn} ${f.ms.toFixed(2)}`).join('; ');
           const ok = median(r.totals) <= BUDGETS.articleMs;
           return {

@@ -26,6 +26,15 @@ function start() {
   return { log, watcher, controller };
 }
 
+/** Makes the test document say it is still being parsed, until the returned function ends that. */
+function whileLoading(): () => void {
+  Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+  return () => {
+    delete (document as { readyState?: string }).readyState;
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+  };
+}
+
 afterEach(resetDocument);
 
 describe('watchForControl', () => {
@@ -66,5 +75,30 @@ describe('watchForControl', () => {
     await settle();
     expect(log).toEqual(['armed:p', 'disarmed']);
     expect(watcher.current()).toBeNull();
+  });
+
+  it('does nothing while the page is parsed, and looks once at DOMContentLoaded', async () => {
+    const loaded = whileLoading();
+    const { log, controller } = start();
+    document.body.insertAdjacentHTML('beforeend', FORM);
+    await settle();
+    expect(log).toEqual([]);
+    loaded();
+    await settle();
+    expect(log).toEqual(['armed:p']);
+    controller.abort();
+  });
+
+  it('finds the field at once when asked while the page is still parsed (a submission before DOMContentLoaded)', async () => {
+    const loaded = whileLoading();
+    const { log, watcher, controller } = start();
+    expect(watcher.current()).toBeNull();
+    document.body.insertAdjacentHTML('beforeend', FORM);
+    expect(watcher.current()).not.toBeNull();
+    expect(log).toEqual(['armed:p']);
+    loaded();
+    await settle();
+    expect(log).toEqual(['armed:p']);
+    controller.abort();
   });
 });
