@@ -7,6 +7,7 @@ import {
   ariaCombobox,
   expectedData,
   fixtureUrl,
+  HOST,
   salesforceLwr,
   sleep,
   submittedData,
@@ -208,6 +209,37 @@ describe.each(BROWSERS)('guard paths: %s', (name) => {
     const server = watchServer(browser());
     await g.clickSubmit(w);
     await g.waitDialog();
+    await server.expect(0);
+  });
+
+  // ---- A page still loading: the guard looks for the field when a submission starts ----
+  it('a P1 submitted while the page is still loading is stopped; Escape keeps what was typed', async () => {
+    // The replica sends the page up to the form, then holds the rest: the portal's own
+    // scripts (deferred modules) have not run yet, so only plain DOM is used here.
+    const g = await sharedPage();
+    await g.page.goto(fixtureUrl(select.fixture, '&hold=20000'), { until: 'commit' });
+    await g.page.waitFor(g.sel(...select.submit), { state: 'visible' });
+    const state = () =>
+      g.page.evaluate(() => ({
+        readyState: document.readyState,
+        subject: document.querySelector<HTMLInputElement>('#request_subject')!.value,
+        priority: document.querySelector<HTMLSelectElement>('select[name="request[priority]"]')!.value,
+      }));
+    expect((await state()).readyState).toBe('loading');
+    expect(await g.mark()).toBe('idle'); // nothing looked for yet: the parser is still at work
+    await g.page.type('#request_subject', 'Puppet Server is down');
+    await g.page.click('label[for="request_priority"]');
+    await g.page.press('u');
+    const typed = { readyState: 'loading', subject: 'Puppet Server is down', priority: 'urgent' };
+    expect(await state()).toEqual(typed);
+    const server = watchServer(browser());
+    await g.clickSubmit(select);
+    await g.waitDialog();
+    expect(await g.mark()).toBe('armed');
+    await server.expect(0);
+    await g.page.press('Escape');
+    await g.page.waitFor(HOST, { state: 'hidden' });
+    expect(await state()).toEqual(typed);
     await server.expect(0);
   });
 

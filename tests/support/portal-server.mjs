@@ -106,6 +106,17 @@ export async function startPortalServer({ port = 0, proxyPort = 0, log = false }
       const headers = { 'content-type': TYPES['.html'], 'cache-control': 'no-store' };
       if (name.includes('csp')) headers['content-security-policy'] = STRICT_CSP;
       res.writeHead(200, headers);
+      const hold = Number(url.searchParams.get('hold') ?? 0);
+      const formEnd = body.lastIndexOf('</form>');
+      if (hold > 0 && formEnd >= 0) {
+        // A slow page: everything up to the end of the form now, the rest after `hold` ms,
+        // so the form can be used while the document is still loading.
+        const split = formEnd + '</form>'.length;
+        res.write(body.subarray(0, split));
+        const timer = setTimeout(() => res.end(body.subarray(split)), Math.min(hold, 30_000));
+        res.on('close', () => clearTimeout(timer));
+        return;
+      }
       res.end(body);
     } catch (error) {
       res.writeHead(error.status ?? (error.code === 'ENOENT' ? 404 : 500), { 'content-type': 'text/plain' });

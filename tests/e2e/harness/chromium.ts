@@ -65,7 +65,7 @@ function wrapPage(page: Page): PageUnderTest {
   return {
     errors,
     async goto(url: string, options: GotoOptions = {}) {
-      await page.goto(url, { waitUntil: 'load', timeout: options.timeout ?? 30_000 });
+      await page.goto(url, { waitUntil: options.until ?? 'load', timeout: options.timeout ?? 30_000 });
     },
     async waitFor(selector: string, options: WaitOptions = {}) {
       await page.locator(selector).first().waitFor({

@@ -72,12 +72,13 @@ function wrapPage(page: Page): PageUnderTest {
     errors,
     async goto(url: string, options: GotoOptions = {}) {
       const timeout = options.timeout ?? 30_000;
-      if (!url.startsWith('moz-extension:')) {
+      if (!url.startsWith('moz-extension:') && options.until !== 'commit') {
         await page.goto(url, { waitUntil: 'load', timeout });
         return;
       }
-      // Firefox never reports `load` for moz-extension:// documents over BiDi: start the
-      // navigation without waiting for it, and resolve once the new document is current.
+      // Firefox never reports `load` for moz-extension:// documents over BiDi, and Puppeteer
+      // has no "commit": start the navigation without waiting for it, and resolve once the
+      // new document is current.
       // The old document is marked first, so going to the URL already shown waits for a new one.
       await page.evaluate(() => Object.assign(window, { __pgLeaving: true })).catch(() => undefined);
       page.goto(url, { waitUntil: 'load', timeout }).catch(() => undefined);

@@ -35,6 +35,8 @@ export interface WaitOptions {
 export interface GotoOptions {
   /** Milliseconds; default 30 000. */
   timeout?: number;
+  /** load (default): after the page's load event; commit: once the new document is current, still loading. */
+  until?: 'load' | 'commit';
 }
 
 /** A thin wrapper over one tab. Selectors are CSS; use BrowserUnderTest.deep() for open shadow roots. */
