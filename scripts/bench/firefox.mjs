@@ -3,6 +3,7 @@
 // proxy, so pages keep their real origin.
 import puppeteer from 'puppeteer-core';
 import { firefoxPrefs } from '../../tests/support/browser-options.mjs';
+import { gotoWithoutLoad } from '../../tests/support/firefox-navigation.mjs';
 
 export const GECKO_ID = 'priority-guard@support-tools';
 export const FIREFOX_EXTENSION_UUID = '5d0c9a3e-7b41-4f6a-9c2e-1e8b6f4d2a70';
@@ -49,17 +50,13 @@ export function wrapPuppeteerPage(page) {
     raw: page,
     async goto(url, { waitUntil = 'load', timeout = 30_000, settle = false } = {}) {
       if (!url.startsWith('moz-extension:')) return page.goto(url, { waitUntil, timeout });
-      // Firefox never reports `load` for moz-extension:// documents over BiDi: start the
-      // navigation, then wait until the new document is the current one. settle: the
+      // Firefox never reports `load` for moz-extension:// documents over BiDi. settle: the
       // caller polls itself later (nothing is evaluated in the page while it loads).
-      await page.evaluate(() => Object.assign(window, { __benchLeaving: true })).catch(() => undefined);
-      page.goto(url, { waitUntil, timeout }).catch(() => undefined);
-      if (settle) return null;
-      await page.waitForFunction(
-        (expected) => location.href === expected && !('__benchLeaving' in window) && document.readyState === 'complete',
-        { timeout, polling: 20 },
-        url,
-      );
+      if (settle) {
+        page.goto(url, { waitUntil, timeout }).catch(() => undefined);
+        return null;
+      }
+      await gotoWithoutLoad(page, url, { timeout, complete: true, every: 20 });
       return null;
     },
     evaluate: (fn, arg) => page.evaluate(fn, arg),

@@ -2,6 +2,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../lib/extension-ids';
 import { firefoxPrefs } from '../../support/browser-options.mjs';
+import { gotoWithoutLoad } from '../../support/firefox-navigation.mjs';
 import { cleanUp, executablePath, extensionDir, headed } from './env';
 import type { BrowserUnderTest, GotoOptions, LaunchOptions, PageUnderTest, Portal, WaitOptions } from './types';
 
@@ -48,23 +49,6 @@ export async function launchFirefox(portal: Portal, options: LaunchOptions = {})
   };
 }
 
-/**
- * Polls until `url` is the current document and not the one marked as leaving. Asked by
- * hand rather than with waitForFunction: while Firefox swaps documents a BiDi evaluate can
- * fail with an internal error (seen in CI), and waitForFunction gives up on the first one.
- */
-async function untilNewDocument(page: Page, url: string, timeout: number): Promise<void> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const arrived = await page
-      .evaluate((expected: string) => location.href === expected && !('__pgLeaving' in window), url)
-      .catch(() => false);
-    if (arrived) return;
-    if (Date.now() > deadline) throw new Error(`Firefox did not show ${url} within ${timeout} ms.`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 function wrapPage(page: Page): PageUnderTest {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
@@ -77,12 +61,8 @@ function wrapPage(page: Page): PageUnderTest {
         return;
       }
       // Firefox never reports `load` for moz-extension:// documents over BiDi, and Puppeteer
-      // has no "commit": start the navigation without waiting for it, and resolve once the
-      // new document is current.
-      // The old document is marked first, so going to the URL already shown waits for a new one.
-      await page.evaluate(() => Object.assign(window, { __pgLeaving: true })).catch(() => undefined);
-      page.goto(url, { waitUntil: 'load', timeout }).catch(() => undefined);
-      await untilNewDocument(page, url, timeout);
+      // has no "commit".
+      await gotoWithoutLoad(page, url, { timeout });
     },
     async waitFor(selector: string, options: WaitOptions = {}) {
       const state = options.state ?? 'attached';
