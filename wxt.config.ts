@@ -7,8 +7,9 @@ import { DEFAULT_PORTAL_MATCHES } from './lib/portal/default-portals';
 /** Generated from lib/config/schema.ts (npm run policy-templates); Chrome and Edge only. */
 const MANAGED_SCHEMA = 'managed_schema.json';
 /**
- * Host access to the default portals, which the content script already runs on (so no new
- * warning): the background needs it to inject the guard's UI into a portal page (executeScript).
+ * Host access to the default portals' sites (browsers ignore the path: the whole site),
+ * where the content script already runs (so no new warning): the background needs it to
+ * inject the guard's UI into a portal page (executeScript).
  */
 const PORTAL_HOSTS = [...DEFAULT_PORTAL_MATCHES];
 /** Portals an admin or user adds on other hosts: asked for per host, with a user gesture. */

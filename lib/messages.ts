@@ -103,6 +103,15 @@ export function checkInjectUiRequest(value: unknown): Checked<InjectUiRequest> {
 
 const refuse = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
+/** A value in a reason, without ever throwing (a hostile toString, a BigInt, a cycle). */
+function shown(value: unknown): string {
+  try {
+    return typeof value === 'string' ? JSON.stringify(value) : String(value);
+  } catch {
+    return `a ${typeof value}`;
+  }
+}
+
 /**
  * The value as a message object whose own and inherited enumerable properties are all in
  * `allowed` (for...in, as zod's strict check counts them), or why not.
@@ -128,12 +137,12 @@ export function parsePopupRequest(value: unknown): Checked<PopupRequest> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse('Not a message object');
   const type = (value as { type?: unknown }).type;
   if (type !== 'get-status' && type !== 'set-level') {
-    return refuse(`Unknown message type: ${JSON.stringify(type) ?? String(type)}`);
+    return refuse(`Unknown message type: ${shown(type)}`);
   }
   const message = strictMessage(value, type, REQUEST_KEYS[type]);
   if (typeof message === 'string') return refuse(message);
   if (type === 'get-status') return { ok: true, message: { type } };
-  if (!isLevel(message.level)) return refuse(`set-level needs a level from 1 to 4, not ${String(message.level)}`);
+  if (!isLevel(message.level)) return refuse(`set-level needs a level from 1 to 4, not ${shown(message.level)}`);
   return { ok: true, message: { type, level: message.level } };
 }
 
@@ -142,9 +151,9 @@ export function parseStatus(value: unknown): Checked<StatusResponse> {
   if (value === undefined) return refuse('No answer from the page');
   const message = strictMessage(value, 'status', ['type', 'armed', 'level']);
   if (typeof message === 'string') return refuse(message);
-  if (message.type !== 'status') return refuse(`Expected a status, not ${JSON.stringify(message.type) ?? 'a message without a type'}`);
+  if (message.type !== 'status') return refuse(`Expected a status, not ${shown(message.type)}`);
   if (typeof message.armed !== 'boolean') return refuse('armed: expected true or false');
-  if (message.level !== null && !isLevel(message.level)) return refuse(`level: expected 1 to 4 or null, not ${String(message.level)}`);
+  if (message.level !== null && !isLevel(message.level)) return refuse(`level: expected 1 to 4 or null, not ${shown(message.level)}`);
   return { ok: true, message: { type: 'status', armed: message.armed, level: message.level } };
 }
 
@@ -155,7 +164,7 @@ function parseResult<T extends string>(type: T, value: unknown, nobody: string):
   if (value === undefined) return refuse(nobody);
   const message = strictMessage(value, type, ['type', 'ok', 'reason']);
   if (typeof message === 'string') return refuse(message);
-  if (message.type !== type) return refuse(`Expected ${type}, not ${JSON.stringify(message.type) ?? 'a message without a type'}`);
+  if (message.type !== type) return refuse(`Expected ${type}, not ${shown(message.type)}`);
   if (typeof message.ok !== 'boolean') return refuse('ok: expected true or false');
   const { reason } = message;
   if (reason !== undefined && typeof reason !== 'string') return refuse('reason: expected text');

@@ -38,7 +38,16 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
   // then injects the new one into open tabs: a dead note, or a dead modal dialog, may be here.
   for (const leftover of doc.querySelectorAll(LEFTOVERS)) leftover.remove();
   let dialog: OpenDialog | null = null;
+  /** The UI could not be loaded: from then on the guard stops nothing on this page. */
+  let uiUnavailable = false;
   let disarm: (() => void) | null = null;
+  /** Loads the note and dialog (once); a failure makes the guard step aside for good. */
+  const loadUi = (): Promise<GuardUi> =>
+    options.ui.load().catch((error: unknown) => {
+      uiUnavailable = true;
+      reportGuardError(error);
+      throw error;
+    });
 
   const arm = (control: PriorityControl) => {
     let note: ReturnType<GuardUi['createP1Note']> | null = null;
@@ -47,7 +56,10 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
       const { guardMode, definitions } = options.config();
       if (guardMode === 'off' || control.read() !== 1) return note?.hide();
       const ui = options.ui.current();
-      if (!ui) return void options.ui.load().then(() => armed && refreshNote(), reportGuardError);
+      if (!ui) {
+        if (!uiUnavailable) loadUi().then(() => armed && refreshNote(), () => undefined);
+        return;
+      }
       note ??= ui.createP1Note(control.field);
       note.show(definitions, guardMode === 'dialog');
     }, undefined);
@@ -55,7 +67,7 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
     refreshNote();
     markState(doc, 'armed');
     // Fetch the UI now, so it is here before the user can ask for it.
-    if (options.config().guardMode !== 'off') options.ui.load().catch(reportGuardError);
+    if (options.config().guardMode !== 'off' && !uiUnavailable) loadUi().catch(() => undefined);
     disarm = () => {
       armed = false;
       stopWatching();
@@ -66,7 +78,7 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
     };
   };
 
-  markState(doc, 'idle'); // the field is looked for later (a microtask at the earliest)
+  markState(doc, 'idle'); // nothing is armed yet: the watcher looks later, or when asked
   const watcher = watchForControl(
     doc,
     options.profile,
@@ -112,7 +124,8 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
 
   let waitingForUi = false;
   const showDialog = (stopped: StoppedSubmission) => {
-    // One dialog at a time: a second attempt meanwhile is simply held.
+    // One dialog at a time: a second attempt meanwhile (a double click) is dropped, as it
+    // would be against the open modal dialog; the first one is being answered.
     if (waitingForUi || dialog?.isOpen()) return;
     dialog?.close();
     dialog = null;
@@ -120,25 +133,30 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
     const ui = options.ui.current();
     if (ui) return openDialog(ui, stopped, returnFocus);
     waitingForUi = true;
-    options.ui.load().then(
+    loadUi().then(
       (loaded) => {
         waitingForUi = false;
+        // Things may have changed while it loaded (tens of milliseconds, at most seconds).
+        if (watcher.current() !== stopped.control && !signal.aborted) return; // that form is gone
+        if (signal.aborted || !options.isValid() || !shouldStop(stopped.control)) return stopped.resume();
         openDialog(loaded, stopped, returnFocus);
       },
-      (error: unknown) => {
+      () => {
         waitingForUi = false;
-        reportGuardError(error);
         stopped.resume();
       },
     );
   };
 
+  const shouldStop = failOpen(
+    (control: PriorityControl) =>
+      !uiUnavailable && options.isValid() && options.config().guardMode === 'dialog' && control.read() === 1,
+    false,
+  );
+
   interceptSubmissions({
     control: watcher.current,
-    shouldStop: failOpen(
-      (control: PriorityControl) => options.isValid() && options.config().guardMode === 'dialog' && control.read() === 1,
-      false,
-    ),
+    shouldStop,
     onStopped: (stopped) => {
       try {
         showDialog(stopped);

@@ -14,6 +14,7 @@ export interface UiTarget {
 /** The part of runtime.MessageSender this needs. */
 export interface Sender {
   id?: string;
+  url?: string;
   tab?: { id?: number };
   frameId?: number;
   documentId?: string;
@@ -36,7 +37,10 @@ export function answerInjectUiRequest(
   const checked = checkInjectUiRequest(message);
   if (!checked.ok) return undefined;
   const tabId = sender.tab?.id;
-  if (sender.id !== ownId || typeof tabId !== 'number' || typeof sender.frameId !== 'number') {
+  // Pages cannot reach onMessage, nor other extensions (onMessageExternal): still, only a
+  // content script in a web page of ours qualifies (not an extension page in a tab).
+  const fromWebPage = typeof sender.url === 'string' && sender.url.startsWith('https://');
+  if (sender.id !== ownId || !fromWebPage || typeof tabId !== 'number' || typeof sender.frameId !== 'number') {
     return Promise.resolve(failed('Only the guard in a portal tab can ask for its dialog.'));
   }
   const target: UiTarget = { tabId, frameId: sender.frameId, ...(sender.documentId ? { documentId: sender.documentId } : {}) };
@@ -48,7 +52,8 @@ export function answerInjectUiRequest(
 
 /**
  * Injects the UI into the content scripts' world of the target page, at once (not at
- * document_idle). Chrome (MV3): scripting.executeScript. Firefox (MV2): tabs.executeScript.
+ * document_idle). Firefox targets the frame: had it navigated meanwhile, the next document
+ * would just get an unused UI (the script only defines it). Chrome (MV3): scripting.executeScript. Firefox (MV2): tabs.executeScript.
  * Both need host access to the page, which the guard's portals have (see wxt.config.ts).
  */
 async function injectUi(target: UiTarget): Promise<void> {

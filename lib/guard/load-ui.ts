@@ -7,7 +7,7 @@ export interface GuardUiLoader {
   current(): GuardUi | null;
   /**
    * Loads it, once; later calls share the same attempt. Rejects when it could not be
-   * loaded (the guard then steps aside); the next call tries again.
+   * loaded; the next call tries again.
    */
   load(): Promise<GuardUi>;
 }
@@ -26,7 +26,7 @@ function whyNot(answer: unknown): string {
  * The content script's side of the lazily injected UI (lib/guard/ui.ts).
  * `askToInject` sends the inject-guard-ui request and resolves with the background's answer.
  */
-export function createGuardUiLoader(askToInject: () => Promise<unknown>, timeoutMs = 5_000): GuardUiLoader {
+export function createGuardUiLoader(askToInject: () => Promise<unknown>, timeoutMs = 3_000): GuardUiLoader {
   let attempt: Promise<GuardUi> | null = null;
   const inject = async (): Promise<GuardUi> => {
     const answer = await withTimeout<unknown>(askToInject(), timeoutMs, TIMED_OUT);

@@ -12,17 +12,19 @@ export interface GuardUi {
   createP1Note: typeof createP1Note;
 }
 
-/** Where the injected script leaves the UI: a global of the extension's isolated world, never the page's. */
-const HANDOFF = '__priorityGuardUi';
-
-type Handoff = { [HANDOFF]?: GuardUi };
+/**
+ * Where the injected script leaves the UI: an own property of the extension's isolated
+ * world's global, under a registered symbol. The page cannot set it: a page's element ids
+ * show up on `window` as named properties, never as own symbol-keyed properties.
+ */
+const HANDOFF = Symbol.for('priority-guard.ui');
 
 export function provideGuardUi(ui: GuardUi): void {
-  (globalThis as Handoff)[HANDOFF] = ui;
+  Object.defineProperty(globalThis, HANDOFF, { value: Object.freeze({ ...ui }), configurable: true });
 }
 
 /** The UI if the injected script has run in this world, else null. */
 export function injectedGuardUi(): GuardUi | null {
-  const ui = (globalThis as Handoff)[HANDOFF];
-  return ui && typeof ui.openGuardDialog === 'function' && typeof ui.createP1Note === 'function' ? ui : null;
+  const ui = Object.getOwnPropertyDescriptor(globalThis, HANDOFF)?.value as Partial<GuardUi> | undefined;
+  return ui && typeof ui.openGuardDialog === 'function' && typeof ui.createP1Note === 'function' ? (ui as GuardUi) : null;
 }

@@ -31,7 +31,7 @@ function ancestorLists(el: Node): Node[] {
 /**
  * Finds the priority field and whenever the page changes (late rendering, single-page
  * navigation, a form replaced by another), and notices when it goes away.
- * While the parser is still adding the page nothing is watched: the first look is at
+ * While the parser is still adding the page nothing is searched for: the first look is at
  * DOMContentLoaded, or earlier when someone asks for the field (`current()`: a submission,
  * the popup), so most portal pages, which have no form, cost one look.
  * After that, while searching it watches the whole document (and open shadow roots where
@@ -124,6 +124,7 @@ export function watchForControl(
   }
 
   const begin = () => {
+    if (control) return; // armed while loading (asked for): its own observers are in place
     startSearching();
     schedule();
   };

@@ -213,7 +213,7 @@ describe.each(BROWSERS)('guard paths: %s', (name) => {
   });
 
   // ---- A page still loading: the guard looks for the field when a submission starts ----
-  it('a P1 submitted while the page is still loading is stopped; Escape keeps what was typed', async () => {
+  it('a P1 submitted while the page is still loading is stopped; Escape keeps what was typed; confirmed, it submits once', async () => {
     // The replica sends the page up to the form, then holds the rest: the portal's own
     // scripts (deferred modules) have not run yet, so only plain DOM is used here.
     const g = await sharedPage();
@@ -241,6 +241,12 @@ describe.each(BROWSERS)('guard paths: %s', (name) => {
     await g.page.waitFor(HOST, { state: 'hidden' });
     expect(await state()).toEqual(typed);
     await server.expect(0);
+    await g.clickSubmit(select);
+    await g.waitDialog();
+    await g.tick('production', 'critical', 'no-workaround');
+    await g.clickConfirm();
+    const [sub] = await server.expect(1);
+    expect(submittedData(sub!)).toMatchObject({ 'request[subject]': 'Puppet Server is down', 'request[priority]': 'urgent' });
   });
 
   // ---- Forms that appear late or are replaced ----

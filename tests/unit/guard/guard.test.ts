@@ -179,4 +179,56 @@ describe('startGuard and its lazily loaded UI', () => {
     await ui.arrive();
     expect(noteShown()).toBe(false);
   });
+
+  it('lets a held P1 through if the extension goes away while the UI loads', async () => {
+    const ui = manualLoader();
+    openForm();
+    start(ui.loader);
+    await flush();
+    choose('urgent');
+    submitButton().click();
+    abort.abort();
+    await ui.arrive();
+    expect(dialogOpen()).toBe(false);
+    expect(submissions).toBe(1);
+  });
+
+  it('lets a held P1 through if the level was changed below P1 while the UI loaded', async () => {
+    const ui = manualLoader();
+    openForm();
+    start(ui.loader);
+    await flush();
+    choose('urgent');
+    submitButton().click();
+    choose('high');
+    await ui.arrive();
+    expect(dialogOpen()).toBe(false);
+    expect(submissions).toBe(1);
+  });
+
+  it('opens no dialog for a form that went away while the UI loaded', async () => {
+    const ui = manualLoader();
+    openForm();
+    start(ui.loader);
+    await flush();
+    choose('urgent');
+    submitButton().click();
+    document.querySelector('form#new_request')!.remove();
+    await flush();
+    await ui.arrive();
+    expect(dialogOpen()).toBe(false);
+    expect(submissions).toBe(0);
+  });
+
+  it('steps aside for good once the UI could not be loaded: the next P1 is not held', async () => {
+    const ui = manualLoader();
+    openForm();
+    start(ui.loader);
+    await flush();
+    await ui.fail(); // the preload at arming
+    choose('urgent');
+    submitButton().click();
+    expect(submissions).toBe(1);
+    expect(ui.loader.requests).toBe(1);
+  });
 });

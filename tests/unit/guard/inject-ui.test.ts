@@ -3,7 +3,7 @@ import { answerInjectUiRequest, type UiTarget } from '@/lib/guard/inject-ui';
 
 const OWN_ID = 'hfhpnmcfbmnkleljegpbajcphgcanpho';
 const REQUEST = { type: 'inject-guard-ui' };
-const FROM_TAB = { id: OWN_ID, tab: { id: 7 }, frameId: 0 };
+const FROM_TAB = { id: OWN_ID, url: 'https://support.puppet.com/hc/en-us/requests/new', tab: { id: 7 }, frameId: 0 };
 
 describe('answerInjectUiRequest (background)', () => {
   it('injects into exactly the frame that asked', async () => {
@@ -31,9 +31,11 @@ describe('answerInjectUiRequest (background)', () => {
 
   it.each<[string, object]>([
     ['another extension', { ...FROM_TAB, id: 'abcdefghijklmnopabcdefghijklmnop' }],
-    ['an extension page (no tab)', { id: OWN_ID }],
-    ['a tab without an id', { id: OWN_ID, tab: {}, frameId: 0 }],
-    ['no frame', { id: OWN_ID, tab: { id: 7 } }],
+    ['an extension page (no tab)', { id: OWN_ID, url: 'https://support.puppet.com/' }],
+    ['an extension page in a tab', { ...FROM_TAB, url: `chrome-extension://${OWN_ID}/popup.html` }],
+    ['a sender without a URL', { ...FROM_TAB, url: undefined }],
+    ['a tab without an id', { ...FROM_TAB, tab: {} }],
+    ['no frame', { ...FROM_TAB, frameId: undefined }],
   ])('refuses %s with a reason', async (_name, sender) => {
     const inject = vi.fn(async () => undefined);
     const answer = await answerInjectUiRequest(REQUEST, sender, OWN_ID, inject);

@@ -14,7 +14,7 @@ const injects = () => {
 };
 
 afterEach(() => {
-  delete (globalThis as Record<string, unknown>).__priorityGuardUi;
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('priority-guard.ui')];
   vi.useRealTimers();
 });
 
@@ -29,9 +29,9 @@ describe('createGuardUiLoader', () => {
     const ask = vi.fn(async () => injects());
     const loader = createGuardUiLoader(ask);
     const [a, b] = await Promise.all([loader.load(), loader.load()]);
-    expect(a).toBe(UI);
-    expect(b).toBe(UI);
-    expect(loader.current()).toBe(UI);
+    expect(a).toEqual(UI);
+    expect(b).toEqual(UI);
+    expect(loader.current()).toEqual(UI);
     await loader.load();
     expect(ask).toHaveBeenCalledTimes(1);
   });
@@ -39,7 +39,7 @@ describe('createGuardUiLoader', () => {
   it("does not ask when the UI is already in this world (another copy's load)", async () => {
     provideGuardUi(UI);
     const ask = vi.fn(async () => OK);
-    expect(await createGuardUiLoader(ask).load()).toBe(UI);
+    expect(await createGuardUiLoader(ask).load()).toEqual(UI);
     expect(ask).not.toHaveBeenCalled();
   });
 
@@ -50,8 +50,17 @@ describe('createGuardUiLoader', () => {
       .mockImplementationOnce(async () => injects());
     const loader = createGuardUiLoader(ask);
     await expect(loader.load()).rejects.toThrow("The guard's dialog could not be loaded: Cannot access this page.");
-    expect(await loader.load()).toBe(UI);
+    expect(await loader.load()).toEqual(UI);
     expect(ask).toHaveBeenCalledTimes(2);
+  });
+
+  it('counts only what the injected script left: not a look-alike the page could put on window', () => {
+    const handoff = Symbol.for('priority-guard.ui');
+    Object.setPrototypeOf(globalThis, Object.create(Object.getPrototypeOf(globalThis), { [handoff]: { value: UI } }));
+    expect(injectedGuardUi()).toBeNull(); // inherited, like a named property: ignored
+    Object.setPrototypeOf(globalThis, Object.getPrototypeOf(Object.getPrototypeOf(globalThis)));
+    Object.defineProperty(globalThis, handoff, { value: { openGuardDialog: 'x', createP1Note: 'y' }, configurable: true });
+    expect(injectedGuardUi()).toBeNull(); // not functions: ignored
   });
 
   it('rejects when the background says it worked but the UI is not here', async () => {
@@ -71,10 +80,10 @@ describe('createGuardUiLoader', () => {
 
   it('gives up after the timeout when nobody answers', async () => {
     vi.useFakeTimers();
-    const loader = createGuardUiLoader(() => new Promise(() => undefined), 5_000);
+    const loader = createGuardUiLoader(() => new Promise(() => undefined), 3_000);
     const loading = loader.load();
-    const outcome = expect(loading).rejects.toThrow('no answer within 5000 ms');
-    await vi.advanceTimersByTimeAsync(5_000);
+    const outcome = expect(loading).rejects.toThrow('no answer within 3000 ms');
+    await vi.advanceTimersByTimeAsync(3_000);
     await outcome;
   });
 });

@@ -162,6 +162,14 @@ describe('content → popup answers (checked by hand in the popup)', () => {
     if (checked.ok) expect(checked.message).toEqual(value as SetLevelResult);
   });
 
+  it('never throws on hostile values: refuses them with a reason', () => {
+    const hostile = { toString: 0, valueOf: 0 };
+    expect(parsePopupRequest({ type: hostile })).toEqual({ ok: false, reason: 'Unknown message type: a object' });
+    expect(parsePopupRequest({ type: 'set-level', level: 10n })).toEqual({ ok: false, reason: 'set-level needs a level from 1 to 4, not 10' });
+    expect(parseStatus({ type: 'status', armed: true, level: hostile }).ok).toBe(false);
+    expect(parseSetLevelResult({ type: hostile, ok: true }).ok).toBe(false);
+  });
+
   it('says what is wrong, naming the property', () => {
     expect(parseStatus({ type: 'status', armed: 'yes', level: 1 })).toEqual({ ok: false, reason: 'armed: expected true or false' });
     expect(parseStatus({ type: 'status', armed: true, level: 9 })).toEqual({ ok: false, reason: 'level: expected 1 to 4 or null, not 9' });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PriorityControl } from '../../../lib/portal/control';
 import { ZENDESK_PROFILE } from '../../../lib/portal/profiles';
 import { watchForControl } from '../../../lib/portal/watch-for-control';
@@ -96,7 +96,9 @@ describe('watchForControl', () => {
     document.body.insertAdjacentHTML('beforeend', FORM);
     expect(watcher.current()).not.toBeNull();
     expect(log).toEqual(['armed:p']);
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
     loaded();
+    expect(observe.mock.calls.filter(([, init]) => init?.subtree)).toEqual([]); // armed: no document-wide search
     await settle();
     expect(log).toEqual(['armed:p']);
     controller.abort();
