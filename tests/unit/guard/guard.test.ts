@@ -70,6 +70,15 @@ function openForm() {
   });
 }
 
+/** The request form, with the guard armed on it and its UI not loaded yet. */
+async function armedForm() {
+  const ui = manualLoader();
+  openForm();
+  start(ui.loader);
+  await flush();
+  return ui;
+}
+
 function choose(value: string) {
   const select = document.querySelector<HTMLSelectElement>('select[name="request[priority]"]')!;
   select.value = value;
@@ -115,10 +124,7 @@ describe('startGuard and its lazily loaded UI', () => {
   });
 
   it('holds a P1 submission made before the UI arrived, then asks about it once', async () => {
-    const ui = manualLoader();
-    openForm();
-    start(ui.loader);
-    await flush();
+    const ui = await armedForm();
     choose('urgent');
     submitButton().click();
     submitButton().click();
@@ -131,10 +137,7 @@ describe('startGuard and its lazily loaded UI', () => {
   });
 
   it('lets the P1 submission through, exactly once, when the UI cannot be loaded (fail open)', async () => {
-    const ui = manualLoader();
-    openForm();
-    start(ui.loader);
-    await flush();
+    const ui = await armedForm();
     choose('urgent');
     submitButton().click();
     expect(submissions).toBe(0);
@@ -145,20 +148,14 @@ describe('startGuard and its lazily loaded UI', () => {
   });
 
   it('never waits for the UI below Priority 1', async () => {
-    const ui = manualLoader();
-    openForm();
-    start(ui.loader);
-    await flush();
+    const ui = await armedForm();
     choose('high');
     submitButton().click();
     expect(submissions).toBe(1);
   });
 
   it('shows the P1 note once the UI is here, and hides it when the level changes', async () => {
-    const ui = manualLoader();
-    openForm();
-    start(ui.loader);
-    await flush();
+    const ui = await armedForm();
     choose('urgent');
     expect(noteShown()).toBe(false);
     await ui.arrive();
@@ -169,10 +166,7 @@ describe('startGuard and its lazily loaded UI', () => {
   });
 
   it('shows no note from a UI that arrives after the field went away', async () => {
-    const ui = manualLoader();
-    openForm();
-    start(ui.loader);
-    await flush();
+    const ui = await armedForm();
     choose('urgent');
     document.querySelector('form#new_request')!.remove();
     await flush();
@@ -181,10 +175,7 @@ describe('startGuard and its lazily loaded UI', () => {
   });
 
   it('lets a held P1 through if the extension goes away while the UI loads', async () => {
-    const ui = manualLoader();
-    openForm();
-    start(ui.loader);
-    await flush();
+    const ui = await armedForm();
     choose('urgent');
     submitButton().click();
     abort.abort();
@@ -194,10 +185,7 @@ describe('startGuard and its lazily loaded UI', () => {
   });
 
   it('lets a held P1 through if the level was changed below P1 while the UI loaded', async () => {
-    const ui = manualLoader();
-    openForm();
-    start(ui.loader);
-    await flush();
+    const ui = await armedForm();
     choose('urgent');
     submitButton().click();
     choose('high');
@@ -207,10 +195,7 @@ describe('startGuard and its lazily loaded UI', () => {
   });
 
   it('opens no dialog for a form that went away while the UI loaded', async () => {
-    const ui = manualLoader();
-    openForm();
-    start(ui.loader);
-    await flush();
+    const ui = await armedForm();
     choose('urgent');
     submitButton().click();
     document.querySelector('form#new_request')!.remove();
@@ -221,10 +206,7 @@ describe('startGuard and its lazily loaded UI', () => {
   });
 
   it('steps aside for good once the UI could not be loaded: the next P1 is not held', async () => {
-    const ui = manualLoader();
-    openForm();
-    start(ui.loader);
-    await flush();
+    const ui = await armedForm();
     await ui.fail(); // the preload at arming
     choose('urgent');
     submitButton().click();
