@@ -127,9 +127,7 @@ describe.each(BROWSERS)('guard dialog accessibility: %s', (name) => {
     try {
       await g.raw.setViewport(640, 450);
       const w = zendeskCopenhagen();
-      await g.openForm(w);
-      await w.choose(g, 1);
-      const before = await g.fields();
+      const before = await g.openP1Form(w);
       const server = watchServer(browser());
       await g.clickSubmit(w);
       await g.waitDialog();
@@ -159,8 +157,7 @@ describe.each(BROWSERS)('guard dialog accessibility: %s', (name) => {
       expect(['fits', 'auto', 'scroll']).toContain(layout.scrollsInside);
       for (const c of layout.controls) expect(c, `${c.what} reachable`).toMatchObject({ inView: true, hit: true });
 
-      await g.tick('production', 'critical', 'no-workaround');
-      await g.clickConfirm();
+      await g.confirmP1();
       const [sub] = await server.expect(1);
       expect(submittedData(sub!)).toEqual(expectedData(w, before, 'button'));
     } finally {

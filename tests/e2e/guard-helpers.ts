@@ -531,6 +531,13 @@ export class GuardPage {
     await this.fill(w.fill);
   }
 
+  /** openForm, then chooses P1 as a user; returns the data the form holds. */
+  async openP1Form(w: Widget): Promise<FieldData> {
+    await this.openForm(w);
+    await w.choose(this, 1);
+    return this.fields();
+  }
+
   async fill(spec: FillSpec) {
     await this.page.evaluate((s: FillSpec) => {
       const deepAll = (root: Document | ShadowRoot, selector: string): Element[] => {
@@ -710,6 +717,11 @@ export class GuardPage {
 
   async clickConfirm() {
     await this.page.click(this.inDialog('button[data-action="confirm"]'));
+  }
+  /** Ticks every checklist item with real clicks, then presses "Submit as Priority 1". */
+  async confirmP1() {
+    await this.tick('production', 'critical', 'no-workaround');
+    await this.clickConfirm();
   }
   async clickBack() {
     await this.page.click(this.inDialog('button[data-action="back"]'));

@@ -68,9 +68,7 @@ describe.each(BROWSERS)('guard on odd pages: %s', (name) => {
   it('hostile: synthetic clicks, keys, checked=true and click() cannot tick, confirm, change or close the dialog', async () => {
     const g = await sharedPage();
     const w = zendeskSelect('hostile');
-    await g.openForm(w);
-    await w.choose(g, 1);
-    const before = await g.fields();
+    const before = await g.openP1Form(w);
     const server = watchServer(browser());
     await g.clickSubmit(w);
     await g.waitDialog();
@@ -94,8 +92,7 @@ describe.each(BROWSERS)('guard on odd pages: %s', (name) => {
     expect(await g.fields()).toEqual(before);
 
     // The user can still use it, and the attempts the page made are not replayed.
-    await g.tick('production', 'critical', 'no-workaround');
-    await g.clickConfirm();
+    await g.confirmP1();
     const [sub] = await server.expect(1);
     expect(submittedData(sub!)).toEqual(expectedData(w, before, 'button'));
   });
@@ -124,9 +121,7 @@ describe.each(BROWSERS)('guard on odd pages: %s', (name) => {
   it('aggressive CSS: the dialog is visible, legible and usable with real clicks; confirm submits once', async () => {
     const g = await sharedPage();
     const w = zendeskSelect('aggressive-css');
-    await g.openForm(w);
-    await w.choose(g, 1);
-    const before = await g.fields();
+    const before = await g.openP1Form(w);
     const server = watchServer(browser());
     await g.clickSubmit(w);
     await g.waitDialog();
@@ -142,8 +137,7 @@ describe.each(BROWSERS)('guard on odd pages: %s', (name) => {
       expect(c.hit, `${c.action} is what a click at its centre hits`).toBe(true);
     }
 
-    await g.tick('production', 'critical', 'no-workaround');
-    await g.clickConfirm();
+    await g.confirmP1();
     const [sub] = await server.expect(1);
     expect(submittedData(sub!)).toEqual(expectedData(w, before, 'button'));
   });
@@ -191,8 +185,7 @@ describe.each(BROWSERS)('guard on odd pages: %s', (name) => {
     expect(styles.changeBackground, 'the primary button has its accent background').not.toMatch(/^rgba\(0, 0, 0, 0\)$|^rgb\(239, 239, 239\)$|^rgb\(233, 233, 237\)$/);
     expect(styles.changeBackground).not.toBe(styles.changeColor);
 
-    await g.tick('production', 'critical', 'no-workaround');
-    await g.clickConfirm();
+    await g.confirmP1();
     const [sub] = await server.expect(1);
     expect(submittedData(sub!)).toEqual(expectedData(w, before, 'button'));
     const cspComplaints = g.raw.console.filter((m) => /Content[- ]Security[- ]Policy|CSP/i.test(m.text));

@@ -17,20 +17,12 @@ import {
   zendeskCopenhagen,
   zendeskSelect,
   type GuardPage,
-  type Widget,
 } from './guard-helpers';
 
 const portal = usePortal();
 
 const select = zendeskSelect();
 const copenhagen = zendeskCopenhagen();
-
-/** Opens the widget's form, fills it, chooses P1 as a user, and returns the data it holds. */
-async function p1Form(g: GuardPage, w: Widget) {
-  await g.openForm(w);
-  await w.choose(g, 1);
-  return g.fields();
-}
 
 /** Keyboard only: Tab until the focused element in the dialog satisfies `want`. */
 async function tabTo(g: GuardPage, want: (f: Awaited<ReturnType<GuardPage['focused']>>) => boolean, what: string) {
@@ -50,7 +42,7 @@ describe.each(BROWSERS)('guard paths: %s', (name) => {
   describe.each([select, copenhagen, salesforceLwr].map((w) => [w.fixture, w] as const))('confirm on %s', (_f, w) => {
     it('ticking all three (real clicks) enables "Submit as Priority 1": exactly one submission, data intact', async () => {
       const g = await sharedPage();
-      const before = await p1Form(g, w);
+      const before = await g.openP1Form(w);
       const server = watchServer(browser());
       await g.clickSubmit(w);
       await g.waitDialog();
@@ -81,7 +73,7 @@ describe.each(BROWSERS)('guard paths: %s', (name) => {
   describe.each([select, copenhagen, salesforceLwr].map((w) => [w.fixture, w] as const))('back on %s', (_f, w) => {
     it('"Back to form" closes, submits nothing, keeps the data, puts focus back; the guard asks again', async () => {
       const g = await sharedPage();
-      const before = await p1Form(g, w);
+      const before = await g.openP1Form(w);
       const server = watchServer(browser());
       await g.clickSubmit(w);
       await g.waitDialog();
@@ -106,7 +98,7 @@ describe.each(BROWSERS)('guard paths: %s', (name) => {
 
     it('Escape closes like "Back to form", focus back where it was', async () => {
       const g = await sharedPage();
-      const before = await p1Form(g, w);
+      const before = await g.openP1Form(w);
       const server = watchServer(browser());
       // Open it from a text field this time (Enter there, or the button for Salesforce which has no form).
       if (w.kind === 'salesforce') await g.clickSubmit(w);
@@ -129,7 +121,7 @@ describe.each(BROWSERS)('guard paths: %s', (name) => {
   describe.each([select, copenhagen].map((w) => [w.fixture, w] as const))('triggers on %s', (_f, w) => {
     it('Enter in the subject field is stopped; confirmed by keyboard only (Tab/Space): one submission', async () => {
       const g = await sharedPage();
-      const before = await p1Form(g, w);
+      const before = await g.openP1Form(w);
       const server = watchServer(browser());
       await g.clickPath(w.subject);
       await g.page.press('Enter');
@@ -152,7 +144,7 @@ describe.each(BROWSERS)('guard paths: %s', (name) => {
 
     it('the page calling form.requestSubmit() is stopped; confirmed, it submits once', async () => {
       const g = await sharedPage();
-      const before = await p1Form(g, w);
+      const before = await g.openP1Form(w);
       const server = watchServer(browser());
       await g.page.evaluate(() => {
         const form = document.querySelector('form#new_request, #new-request-form form') as HTMLFormElement;
@@ -161,8 +153,7 @@ describe.each(BROWSERS)('guard paths: %s', (name) => {
       await g.waitDialog();
       await server.expect(0);
       expect(await g.submitCount()).toBe(0);
-      await g.tick('production', 'critical', 'no-workaround');
-      await g.clickConfirm();
+      await g.confirmP1();
       const [sub] = await server.expect(1);
       expect(submittedData(sub!)).toEqual(expectedData(w, before, 'requestSubmit'));
     });
@@ -243,8 +234,7 @@ describe.each(BROWSERS)('guard paths: %s', (name) => {
     await server.expect(0);
     await g.clickSubmit(select);
     await g.waitDialog();
-    await g.tick('production', 'critical', 'no-workaround');
-    await g.clickConfirm();
+    await g.confirmP1();
     const [sub] = await server.expect(1);
     expect(submittedData(sub!)).toMatchObject({ 'request[subject]': 'Puppet Server is down', 'request[priority]': 'urgent' });
   });
@@ -264,8 +254,7 @@ describe.each(BROWSERS)('guard paths: %s', (name) => {
     await g.clickSubmit(late);
     await g.waitDialog();
     await server.expect(0);
-    await g.tick('production', 'critical', 'no-workaround');
-    await g.clickConfirm();
+    await g.confirmP1();
     const [sub] = await server.expect(1);
     expect(submittedData(sub!)).toEqual(expectedData(late, before, 'button'));
   });
@@ -307,8 +296,7 @@ describe.each(BROWSERS)('guard paths: %s', (name) => {
     await g.clickSubmit(spa);
     await g.waitDialog();
     await server.expect(0);
-    await g.tick('production', 'critical', 'no-workaround');
-    await g.clickConfirm();
+    await g.confirmP1();
     const [sub] = await server.expect(1);
     expect(submittedData(sub!)).toEqual(expectedData(spa, before, 'button'));
     await sleep(0);
