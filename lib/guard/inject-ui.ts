@@ -52,8 +52,9 @@ export function answerInjectUiRequest(
 
 /**
  * Injects the UI into the content scripts' world of the target page, at once (not at
- * document_idle). Firefox targets the frame: had it navigated meanwhile, the next document
- * would just get an unused UI (the script only defines it). Chrome (MV3): scripting.executeScript. Firefox (MV2): tabs.executeScript.
+ * document_idle). Chrome (MV3): scripting.executeScript, into the asking document.
+ * Firefox (MV2): tabs.executeScript, into the asking frame (had it navigated meanwhile, the
+ * next document would just get an unused UI: the script only defines it).
  * Both need host access to the page, which the guard's portals have (see wxt.config.ts).
  */
 async function injectUi(target: UiTarget): Promise<void> {

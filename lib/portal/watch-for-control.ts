@@ -29,8 +29,8 @@ function ancestorLists(el: Node): Node[] {
 }
 
 /**
- * Finds the priority field and whenever the page changes (late rendering, single-page
- * navigation, a form replaced by another), and notices when it goes away.
+ * Finds the priority field once the page is parsed, and again whenever the page changes
+ * (late rendering, single-page navigation, a form replaced by another); notices when it goes away.
  * While the parser is still adding the page nothing is searched for: the first look is at
  * DOMContentLoaded, or earlier when someone asks for the field (`current()`: a submission,
  * the popup), so most portal pages, which have no form, cost one look.
