@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CHROME_PUBLIC_KEY, GECKO_ID } from './lib/extension-ids';
-import { DEFAULT_PORTAL_MATCHES } from './lib/portal/default-portals';
+import { DEFAULT_PORTAL_MATCHES, GUARD_SCRIPT } from './lib/portal/default-portals';
 
 /** Generated from lib/config/schema.ts (npm run policy-templates); Chrome and Edge only. */
 const MANAGED_SCHEMA = 'managed_schema.json';
@@ -27,6 +27,9 @@ export default defineConfig({
     name: 'Priority Guard',
     description:
       'Checks the Priority 1 definition on the support portal before a P1 ticket is submitted, and helps pick the right priority.',
+    // The guard (entrypoints/guard.ts, an unlisted script: see there why). Early, so its
+    // capture listeners on window run before any the portal adds there.
+    content_scripts: [{ matches: [...DEFAULT_PORTAL_MATCHES], js: [GUARD_SCRIPT], run_at: 'document_start' }],
     ...(browser === 'firefox'
       ? {
           permissions: ['storage', ...PORTAL_HOSTS],

@@ -3,7 +3,7 @@
 // files `npm run build` wrote, minifies each with Vite's esbuild (a no-op for code that is
 // already minified), gzips it at level 9 and compares with the budget. 1 KB = 1024 bytes.
 //
-//   content script: content-scripts/guard.js                 ≤ 20 KB
+//   content script: guard.js                 ≤ 20 KB
 //   guard UI: guard-ui.js (injected only on pages with a     ≤ 12 KB
 //     priority field; see lib/guard/ui.ts)
 //   popup JavaScript: every script popup.html loads, with    ≤ 40 KB
@@ -106,7 +106,7 @@ export async function measureBuild(dir) {
   if (!existsSync(join(buildDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${dir} (manifest.json missing): run \`npm run build\` first.`);
   }
-  const [guard, ui] = ['content-scripts/guard.js', 'guard-ui.js'].map((name) => {
+  const [guard, ui] = ['guard.js', 'guard-ui.js'].map((name) => {
     const file = join(buildDir, name);
     if (!existsSync(file)) throw new Error(`${dir}/${name} is missing`);
     return file;

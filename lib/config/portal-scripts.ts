@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { DEFAULT_PORTAL_MATCHES } from '../portal/default-portals';
+import { DEFAULT_PORTAL_MATCHES, GUARD_SCRIPT } from '../portal/default-portals';
 import type { PortalConfig } from './effective';
 import { isCoveredBy, originOf } from './match-pattern';
 
@@ -11,8 +11,6 @@ import { isCoveredBy, originOf } from './match-pattern';
  * The manifest's own patterns are excluded, so no page ever gets the guard twice.
  */
 
-/** The built content script (WXT writes entrypoints/guard.content.ts there). */
-export const GUARD_SCRIPT = 'content-scripts/guard.js';
 export const REGISTERED_SCRIPT_ID = 'priority-guard-portals';
 
 /** The configured portals' patterns the manifest does not already cover, without repeats. */
@@ -35,6 +33,11 @@ function sameSet(a: readonly string[] | undefined, b: readonly string[]): boolea
   return !!a && a.length === b.length && b.every((x) => a.includes(x));
 }
 
+/** Chrome keeps a registration across updates: one from a version whose script had another path is replaced. */
+function isCurrent(existing: { matches?: string[]; js?: string[] }, matches: readonly string[]): boolean {
+  return sameSet(existing.matches, matches) && sameSet(existing.js, [GUARD_SCRIPT]);
+}
+
 function mv3Registrar(): ScriptRegistrar {
   return {
     async sync(matches) {
@@ -53,7 +56,7 @@ function mv3Registrar(): ScriptRegistrar {
         persistAcrossSessions: true,
       };
       if (existing.length === 0) await browser.scripting.registerContentScripts([script]);
-      else if (!sameSet(existing[0]!.matches, matches)) await browser.scripting.updateContentScripts([script]);
+      else if (!isCurrent(existing[0]!, matches)) await browser.scripting.updateContentScripts([script]);
     },
   };
 }

@@ -1,8 +1,7 @@
 import type { EffectiveConfig } from '../config/effective';
 import type { PriorityControl } from '../portal/control';
 import { interceptSubmissions, type StoppedSubmission } from '../portal/intercept';
-import type { PortalProfile } from '../portal/profiles';
-import { watchForControl } from '../portal/watch-for-control';
+import { watchForControl, type PortalLookup } from '../portal/watch-for-control';
 import type { OpenDialog } from './dialog';
 import { failOpen, reportGuardError } from './fail-open';
 import { deepActiveElement } from './focus';
@@ -11,8 +10,9 @@ import type { GuardUi } from './ui';
 
 export interface GuardOptions {
   doc: Document;
-  /** Read whenever the guard looks for the field: the configuration may arrive later. */
-  profile(): PortalProfile;
+  /** Which portal this is; its profile is read whenever the guard looks for the field. */
+  portal: PortalLookup;
+  /** Read when needed (a field found, a submission stopped): it may arrive or change later. */
   config(): EffectiveConfig;
   /** The note and dialog, injected once a field is found (lib/guard/ui.ts). */
   ui: GuardUiLoader;
@@ -32,7 +32,11 @@ function markState(doc: Document, state: 'idle' | 'armed' | null) {
 const LEFTOVERS = 'priority-guard-dialog, priority-guard-note';
 
 /** Finds the priority field, shows the P1 note, and stops an unconsidered P1 submission. */
-export function startGuard(options: GuardOptions): { control(): PriorityControl | null } {
+export function startGuard(options: GuardOptions): {
+  control(): PriorityControl | null;
+  /** The configuration changed (or arrived): show the note accordingly, or look for the field again. */
+  configChanged(): void;
+} {
   const { doc, signal } = options;
   // Firefox unloads an updated extension's content script without running any of its code,
   // then injects the new one into open tabs: a dead note, or a dead modal dialog, may be here.
@@ -41,6 +45,7 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
   /** The UI could not be loaded: from then on the guard stops nothing on this page. */
   let uiUnavailable = false;
   let disarm: (() => void) | null = null;
+  let refreshArmed: (() => void) | null = null;
   /** Loads the note and dialog (once); a failure makes the guard step aside for good. */
   const loadUi = (): Promise<GuardUi> =>
     options.ui.load().catch((error: unknown) => {
@@ -63,6 +68,7 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
       note ??= ui.createP1Note(control.field);
       note.show(definitions, guardMode === 'dialog');
     }, undefined);
+    refreshArmed = refreshNote;
     const stopWatching = control.watch(refreshNote);
     refreshNote();
     markState(doc, 'armed');
@@ -70,6 +76,7 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
     if (options.config().guardMode !== 'off' && !uiUnavailable) loadUi().catch(() => undefined);
     disarm = () => {
       armed = false;
+      refreshArmed = null;
       stopWatching();
       note?.hide();
       dialog?.close();
@@ -81,7 +88,7 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
   markState(doc, 'idle'); // nothing is armed yet: the watcher looks later, or when asked
   const watcher = watchForControl(
     doc,
-    options.profile,
+    options.portal,
     {
       onArmed: failOpen(arm, undefined),
       onDisarmed: () => {
@@ -170,5 +177,8 @@ export function startGuard(options: GuardOptions): { control(): PriorityControl 
   });
 
   signal.addEventListener('abort', () => markState(doc, null));
-  return { control: watcher.current };
+  return {
+    control: watcher.current,
+    configChanged: () => (refreshArmed ? refreshArmed() : watcher.rescan()),
+  };
 }

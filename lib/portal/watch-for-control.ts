@@ -10,6 +10,17 @@ export interface ControlWatcherEvents {
   onError(error: unknown): void;
 }
 
+/** What the watcher needs to know about the page's portal. */
+export interface PortalLookup {
+  /** Fields may be in open shadow roots: every scan must look (from the host, known at once). */
+  shadowDom: boolean;
+  /**
+   * The full profile, with the configuration's selector and labels. Asked only when the
+   * page has an element that could be a field (the configuration may arrive or change later).
+   */
+  profile(): PortalProfile;
+}
+
 /** Scans closer together than this are put off to the next frame: DOM floods cost one scan a frame. */
 const MIN_SCAN_GAP_MS = 16;
 
@@ -33,7 +44,9 @@ function ancestorLists(el: Node): Node[] {
  * (late rendering, single-page navigation, a form replaced by another); notices when it goes away.
  * While the parser is still adding the page nothing is searched for: the first look is at
  * DOMContentLoaded, or earlier when someone asks for the field (`current()`: a submission,
- * the popup), so most portal pages, which have no form, cost one look.
+ * the popup), so most portal pages, which have no form, cost one look. Every adapter starts
+ * from a candidate element (CANDIDATE_SELECTOR), so where fields are in the light DOM a page
+ * without one is not looked at further, and its profile (the configuration) is not asked for.
  * After that, while searching it watches the whole document (and open shadow roots where
  * the profile says so). Once armed it watches only the child lists along the field's
  * ancestors: a page that re-renders elsewhere costs the guard nothing, and one that removes
@@ -41,32 +54,32 @@ function ancestorLists(el: Node): Node[] {
  */
 export function watchForControl(
   doc: Document,
-  /** Read at every scan: the configuration may arrive or change after start. */
-  profile: () => PortalProfile,
+  portal: PortalLookup,
   events: ControlWatcherEvents,
   signal: AbortSignal,
 ): {
   /** The armed field; while the page is still loading, looks for it first. */
   current(): PriorityControl | null;
+  /** Looks again if nothing is armed (the profile may have changed); not while the page loads. */
+  rescan(): void;
 } {
   let control: PriorityControl | null = null;
   let scheduled = false;
   let lastScan = -Infinity;
   let searchedRoots = new WeakSet<Node>();
 
+  /** What an added element must be or hold to be worth a scan; the profile's selector once known. */
+  let wanted = CANDIDATE_SELECTOR;
   /** Whether a batch added an element that is, or holds, a possible field. */
-  const mayBringField = (records: MutationRecord[]): boolean => {
-    const current = profile();
-    // Shadow-DOM portals render fields into shadow roots no selector reaches: any element counts.
-    const wanted = current.fieldSelector ? `${current.fieldSelector}, ${CANDIDATE_SELECTOR}` : CANDIDATE_SELECTOR;
-    return records.some((record) =>
+  const mayBringField = (records: MutationRecord[]): boolean =>
+    records.some((record) =>
       [...record.addedNodes].some(
         (node) =>
           node.nodeType === Node.ELEMENT_NODE &&
-          (current.shadowDom || (node as Element).matches(wanted) || (node as Element).querySelector(wanted) !== null),
+          // Shadow-DOM portals render fields into shadow roots no selector reaches: any element counts.
+          (portal.shadowDom || (node as Element).matches(wanted) || (node as Element).querySelector(wanted) !== null),
       ),
     );
-  };
   const search = new MutationObserver((records) => {
     if (scheduled || control) return;
     try {
@@ -107,8 +120,10 @@ export function watchForControl(
     lastScan = performance.now();
     if (signal.aborted || control) return;
     try {
-      const current = profile();
-      if (current.shadowDom) for (const root of openShadowRoots(doc)) searchIn(root);
+      if (!portal.shadowDom && doc.querySelector(CANDIDATE_SELECTOR) === null) return;
+      const current = portal.profile();
+      wanted = current.fieldSelector ? `${current.fieldSelector}, ${CANDIDATE_SELECTOR}` : CANDIDATE_SELECTOR;
+      if (portal.shadowDom) for (const root of openShadowRoots(doc)) searchIn(root);
       const found = findPriorityControl(doc, current);
       if (found) arm(found);
     } catch (error) {
@@ -140,6 +155,9 @@ export function watchForControl(
     current() {
       if (!control && !signal.aborted && doc.readyState === 'loading') scan();
       return control;
+    },
+    rescan() {
+      if (doc.readyState !== 'loading') schedule();
     },
   };
 }

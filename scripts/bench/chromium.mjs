@@ -10,7 +10,7 @@ import { unionLength } from './stats.mjs';
 
 export const CHROME_EXTENSION_ID = 'hfhpnmcfbmnkleljegpbajcphgcanpho';
 export const EXTENSION_ORIGIN = `chrome-extension://${CHROME_EXTENSION_ID}`;
-export const CONTENT_SCRIPT_URL = `${EXTENSION_ORIGIN}/content-scripts/guard.js`;
+export const CONTENT_SCRIPT_URL = `${EXTENSION_ORIGIN}/guard.js`;
 
 export async function launchChromium({ extensionDir, portal, executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium' }) {
   const rules = hostRules(REPLICA_HOSTS, portal.port);

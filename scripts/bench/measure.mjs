@@ -155,7 +155,7 @@ async function articleActivity() {
 /**
  * Loads the article on support.puppet.com with a trace running and sums the main-thread
  * time attributed to the extension's scripts (see scriptTime in chromium.mjs): only
- * content-scripts/guard.js may be evaluated (the UI is for pages with a form): its
+ * guard.js may be evaluated (the UI is for pages with a form): its
  * evaluation, and every callback into it (MutationObserver, listeners, frames,
  * messaging) during load and the 1 s after it. Loads alternate between a plain trace
  * (event durations, low overhead; `reps` of them) and, every third load, a trace with the V8

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createRegistrar, GUARD_SCRIPT, REGISTERED_SCRIPT_ID } from '@/lib/config/portal-scripts';
-import { DEFAULT_PORTAL_MATCHES } from '@/lib/portal/default-portals';
+import { createRegistrar, REGISTERED_SCRIPT_ID } from '@/lib/config/portal-scripts';
+import { DEFAULT_PORTAL_MATCHES, GUARD_SCRIPT } from '@/lib/portal/default-portals';
 
-type Registered = { id: string; matches: string[] };
+type Registered = { id: string; matches: string[]; js?: string[] };
 
 function stubManifest(version: 2 | 3) {
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: version, name: 'x', version: '1' });
@@ -57,6 +57,13 @@ describe('Chrome (MV3): scripting.registerContentScripts', () => {
     expect(registered).toEqual([]);
     await registrar.sync([]);
     expect(api().unregisterContentScripts).toHaveBeenCalledTimes(1);
+  });
+
+  it('replaces a registration, kept by Chrome across an update, that names an older version\'s script path', async () => {
+    registered = [{ id: REGISTERED_SCRIPT_ID, matches: ['https://a.example.com/*'], js: ['content-scripts/guard.js'] }];
+    await createRegistrar().sync(['https://a.example.com/*']);
+    expect(api().updateContentScripts).toHaveBeenCalledTimes(1);
+    expect(registered[0]!.js).toEqual([GUARD_SCRIPT]);
   });
 });
 

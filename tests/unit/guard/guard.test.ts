@@ -49,12 +49,12 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 let abort: AbortController;
 let submissions: number;
 
-function start(loader: GuardUiLoader, config: EffectiveConfig = DEFAULT_CONFIG) {
+function start(loader: GuardUiLoader, config: EffectiveConfig | (() => EffectiveConfig) = DEFAULT_CONFIG, profile = () => ZENDESK_PROFILE) {
   abort = new AbortController();
-  startGuard({
+  return startGuard({
     doc: document,
-    profile: () => ZENDESK_PROFILE,
-    config: () => config,
+    portal: { shadowDom: false, profile },
+    config: typeof config === 'function' ? config : () => config,
     ui: loader,
     signal: abort.signal,
     isValid: () => true,
@@ -212,5 +212,39 @@ describe('startGuard and its lazily loaded UI', () => {
     submitButton().click();
     expect(submissions).toBe(1);
     expect(ui.loader.requests).toBe(1);
+  });
+});
+
+describe('startGuard when the configuration arrives or changes after start', () => {
+  it('shows or hides the P1 note as the guard mode changes', async () => {
+    const ui = manualLoader();
+    openForm();
+    let config = DEFAULT_CONFIG;
+    const guard = start(ui.loader, () => config);
+    await flush();
+    choose('urgent');
+    await ui.arrive();
+    expect(noteShown()).toBe(true);
+    config = { ...DEFAULT_CONFIG, guardMode: 'off' };
+    guard.configChanged();
+    expect(noteShown()).toBe(false);
+    config = DEFAULT_CONFIG;
+    guard.configChanged();
+    expect(noteShown()).toBe(true);
+  });
+
+  it('looks for the field again, with the new profile, when nothing is armed', async () => {
+    const { loader } = manualLoader();
+    document.body.innerHTML = `<form><div class="form-field"><label for="impact">Business impact</label>
+<select id="impact" name="request[custom_fields_1]"><option value="low">Low</option><option value="normal">Normal</option>
+<option value="high">High</option><option value="urgent">Urgent</option></select></div></form>`;
+    let profile = ZENDESK_PROFILE;
+    const guard = start(loader, DEFAULT_CONFIG, () => profile);
+    await flush();
+    expect(document.documentElement.dataset.priorityGuard).toBe('idle');
+    profile = { ...ZENDESK_PROFILE, fieldSelector: '#impact' };
+    guard.configChanged();
+    await flush();
+    expect(document.documentElement.dataset.priorityGuard).toBe('armed');
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PriorityControl } from '../../../lib/portal/control';
 import { ZENDESK_PROFILE } from '../../../lib/portal/profiles';
-import { watchForControl } from '../../../lib/portal/watch-for-control';
+import { watchForControl, type PortalLookup } from '../../../lib/portal/watch-for-control';
 import { resetDocument } from './load-fixture';
 
 const FORM = `<form action="/hc/en-us/requests"><div class="form-field"><label for="p">Priority</label>
@@ -10,12 +10,12 @@ const FORM = `<form action="/hc/en-us/requests"><div class="form-field"><label f
 
 const settle = () => new Promise((r) => setTimeout(r, 60));
 
-function start() {
+function start(portal: PortalLookup = { shadowDom: false, profile: () => ZENDESK_PROFILE }) {
   const log: string[] = [];
   const controller = new AbortController();
   const watcher = watchForControl(
     document,
-    () => ZENDESK_PROFILE,
+    portal,
     {
       onArmed: (c: PriorityControl) => log.push(`armed:${(c.focusTarget as HTMLSelectElement).id}`),
       onDisarmed: () => log.push('disarmed'),
@@ -99,6 +99,59 @@ describe('watchForControl', () => {
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
     loaded();
     expect(observe.mock.calls.filter(([, init]) => init?.subtree)).toEqual([]); // armed: no document-wide search
+    await settle();
+    expect(log).toEqual(['armed:p']);
+    controller.abort();
+  });
+
+  it('does not ask for the profile (the configuration) while the page has no element that could be a field', async () => {
+    const profile = vi.fn(() => ZENDESK_PROFILE);
+    document.body.innerHTML = '<form role="search"><input type="search" name="query"></form><article><p>Text</p></article>';
+    const { log, controller } = start({ shadowDom: false, profile });
+    await settle();
+    document.body.insertAdjacentHTML('beforeend', '<div><p>Related</p><input type="text" name="q"></div>');
+    await settle();
+    expect(profile).not.toHaveBeenCalled();
+    document.body.insertAdjacentHTML('beforeend', FORM);
+    await settle();
+    expect(profile).toHaveBeenCalled();
+    expect(log).toEqual(['armed:p']);
+    controller.abort();
+  });
+
+  it('asks for the profile on a shadow-DOM portal even without such an element in the light DOM', async () => {
+    const profile = vi.fn(() => ({ id: 'salesforce', shadowDom: true }));
+    document.body.innerHTML = '<article><p>Text</p></article>';
+    const { controller } = start({ shadowDom: true, profile });
+    await settle();
+    expect(profile).toHaveBeenCalled();
+    controller.abort();
+  });
+
+  it('looks again on rescan(), with the profile as it is now (an admin selector that arrived late)', async () => {
+    document.body.innerHTML = `<form action="/hc/en-us/requests"><div class="form-field"><label for="impact">Business impact</label>
+<select id="impact" name="request[custom_fields_1]"><option value="low">Low</option><option value="normal">Normal</option>
+<option value="high">High</option><option value="urgent">Urgent</option></select></div></form>`;
+    let profile = ZENDESK_PROFILE;
+    const { log, watcher, controller } = start({ shadowDom: false, profile: () => profile });
+    await settle();
+    expect(log).toEqual([]); // not called priority: not recognised
+    profile = { ...ZENDESK_PROFILE, fieldSelector: '#impact' };
+    watcher.rescan();
+    await settle();
+    expect(log).toEqual(['armed:impact']);
+    controller.abort();
+  });
+
+  it('does not scan on rescan() while the page is parsed (DOMContentLoaded will)', async () => {
+    const loaded = whileLoading();
+    const profile = vi.fn(() => ZENDESK_PROFILE);
+    const { log, watcher, controller } = start({ shadowDom: false, profile });
+    document.body.insertAdjacentHTML('beforeend', FORM);
+    watcher.rescan();
+    await settle();
+    expect(log).toEqual([]);
+    loaded();
     await settle();
     expect(log).toEqual(['armed:p']);
     controller.abort();
