@@ -19,7 +19,7 @@ export interface GuardLifetime {
  * isValid() is asked: nothing is checked on a timer.
  *
  * It does the job of WXT's ContentScriptContext without what that costs on every page
- * (a window message to the page, a random id, the extension API at start): see
+ * (a message posted to the page's window, an event carrying details, a random id): see
  * docs/performance.md, row 3.
  */
 export function startLifetime(doc: Document, extensionAlive: () => boolean): GuardLifetime {
