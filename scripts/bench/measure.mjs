@@ -171,14 +171,14 @@ export async function articleMainThread(browser, { warmup = 1, reps = 6, activit
   const evaluationMs = [];
   const callbackCalls = [];
   const byFunction = new Map();
+  let lost = 0;
+  let lostSampled = 0;
   try {
     await tab.front();
     for (let i = 0; i < warmup; i++) {
       await tab.goto(pageUrl(PORTAL, 'article'));
       await waitForGuard(tab, 'idle');
     }
-    let lost = 0;
-    let lostSampled = 0;
     // Every third load also runs the V8 sampler (heavier: those loads are not timed).
     const schedule = Array.from({ length: reps }, (_, i) => (i % 3 === 2 ? [false, true] : [false])).flat();
     const sampledLoads = schedule.filter(Boolean).length;
@@ -200,15 +200,16 @@ export async function articleMainThread(browser, { warmup = 1, reps = 6, activit
       const t = scriptTime(events, EXTENSION_ORIGIN);
       if (t.evaluations !== 1) {
         // Now and then Chromium leaves the page's renderer, or its script events, out of a
-        // trace (mostly with the V8 sampler on): a sampled load is then just not counted (it
-        // only adds the microtask estimate); a plain one is measured again, up to 4 times (a
-        // content script that really was not injected fails every load, so the row fails).
+        // trace: the script did run (waitForGuard saw its mark), the trace lost it. A sampled
+        // load is then just not counted (it only adds the microtask estimate); a plain one is
+        // measured again, as many times as there are plain loads at most (a script that
+        // really was not evaluated would never show, so the row fails).
         const lostRenderer = t.evaluations === 0;
         if (lostRenderer && sampled) {
           lostSampled++;
           continue;
         }
-        if (lostRenderer && ++lost <= 4) {
+        if (lostRenderer && ++lost <= reps) {
           i--;
           continue;
         }
@@ -232,6 +233,7 @@ export async function articleMainThread(browser, { warmup = 1, reps = 6, activit
   return {
     totals,
     sampledLoads: outsideMs.length,
+    lostTraces: lost + lostSampled,
     eventsMs,
     outsideMs,
     evaluationMs,

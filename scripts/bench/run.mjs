@@ -146,7 +146,7 @@ try {
             // The issue's budget is for the page as it loads; with the page's own DOM activity
             // the figure grows with that activity, so it is shown, not judged.
             result: activity ? (ok ? 'info' : 'info: over') : verdict(ok),
-            notes: `script evaluation ${ms(median(r.evaluationMs))} CPU, ${median(r.callbackCalls)} callbacks into the script, microtask work outside them (sampled, ${r.sampledLoads} loads) ${ms(r.sampledLoads ? median(r.outsideMs) : NaN)}; hottest (sampled): ${top || '—'}`,
+            notes: `script evaluation ${ms(median(r.evaluationMs))} CPU, ${median(r.callbackCalls)} callbacks into the script, microtask work outside them (sampled, ${r.sampledLoads} loads) ${ms(r.sampledLoads ? median(r.outsideMs) : NaN)}; traces that lost the script (load measured again or skipped) ${r.lostTraces}; hottest (sampled): ${top || '—'}`,
             raw: r,
           };
         });
