@@ -7,7 +7,7 @@ import type { GuardUiLoader } from '@/lib/guard/load-ui';
 import { createP1Note } from '@/lib/guard/note';
 import type { GuardUi } from '@/lib/guard/ui';
 import { ZENDESK_PROFILE } from '@/lib/portal/profiles';
-import { loadFixtureBody, resetDocument } from '../portal/load-fixture';
+import { loadFixtureBody, resetDocument, UNNAMED_PRIORITY_FORM } from '../portal/load-fixture';
 
 const UI: GuardUi = { openGuardDialog, createP1Note };
 
@@ -235,9 +235,7 @@ describe('startGuard when the configuration arrives or changes after start', () 
 
   it('looks for the field again, with the new profile, when nothing is armed', async () => {
     const { loader } = manualLoader();
-    document.body.innerHTML = `<form><div class="form-field"><label for="impact">Business impact</label>
-<select id="impact" name="request[custom_fields_1]"><option value="low">Low</option><option value="normal">Normal</option>
-<option value="high">High</option><option value="urgent">Urgent</option></select></div></form>`;
+    document.body.innerHTML = UNNAMED_PRIORITY_FORM;
     let profile = ZENDESK_PROFILE;
     const guard = start(loader, DEFAULT_CONFIG, () => profile);
     await flush();

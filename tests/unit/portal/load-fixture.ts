@@ -15,3 +15,11 @@ export function resetDocument(): void {
   document.body.replaceChildren();
   document.documentElement.removeAttribute('data-priority-guard');
 }
+
+/**
+ * A form whose only select is a priority scale under a name the recognition does not take
+ * for priority ("Business impact"): found only with an admin's selector, `#impact`.
+ */
+export const UNNAMED_PRIORITY_FORM = `<form action="/hc/en-us/requests"><div class="form-field"><label for="impact">Business impact</label>
+<select id="impact" name="request[custom_fields_1]"><option value="low">Low</option><option value="normal">Normal</option>
+<option value="high">High</option><option value="urgent">Urgent</option></select></div></form>`;

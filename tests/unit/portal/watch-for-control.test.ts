@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PriorityControl } from '../../../lib/portal/control';
 import { ZENDESK_PROFILE } from '../../../lib/portal/profiles';
 import { watchForControl, type PortalLookup } from '../../../lib/portal/watch-for-control';
-import { resetDocument } from './load-fixture';
+import { resetDocument, UNNAMED_PRIORITY_FORM } from './load-fixture';
 
 const FORM = `<form action="/hc/en-us/requests"><div class="form-field"><label for="p">Priority</label>
 <select id="p" name="request[priority]"><option value="">-</option><option value="low">Low</option>
@@ -130,9 +130,7 @@ describe('watchForControl', () => {
   });
 
   it('looks again on rescan(), with the profile as it is now (an admin selector that arrived late)', async () => {
-    document.body.innerHTML = `<form action="/hc/en-us/requests"><div class="form-field"><label for="impact">Business impact</label>
-<select id="impact" name="request[custom_fields_1]"><option value="low">Low</option><option value="normal">Normal</option>
-<option value="high">High</option><option value="urgent">Urgent</option></select></div></form>`;
+    document.body.innerHTML = UNNAMED_PRIORITY_FORM;
     let profile = ZENDESK_PROFILE;
     const { log, watcher, controller } = start({ shadowDom: false, profile: () => profile });
     await settle();
