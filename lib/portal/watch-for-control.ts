@@ -29,16 +29,6 @@ function isGone(control: PriorityControl): boolean {
   return !control.focusTarget.isConnected || !control.field.isConnected || control.form?.isConnected === false;
 }
 
-/** Every node whose child list holds an ancestor of el, up through shadow roots to the document. */
-function ancestorLists(el: Node): Node[] {
-  const lists: Node[] = [];
-  for (let node = el.parentNode; node; ) {
-    lists.push(node);
-    node = node instanceof ShadowRoot ? node.host : node.parentNode;
-  }
-  return lists;
-}
-
 /**
  * Finds the priority field once the page is parsed, and again whenever the page changes
  * (late rendering, single-page navigation, a form replaced by another); notices when it goes away.
@@ -48,9 +38,17 @@ function ancestorLists(el: Node): Node[] {
  * from a candidate element (CANDIDATE_SELECTOR), so where fields are in the light DOM a page
  * without one is not looked at further, and its profile (the configuration) is not asked for.
  * After that, while searching it watches the whole document (and open shadow roots where
- * the profile says so). Once armed it watches only the child lists along the field's
- * ancestors: a page that re-renders elsewhere costs the guard nothing, and one that removes
- * the field or its form is still seen at once.
+ * the profile says so).
+ *
+ * Once armed it watches no DOM change at all: a MutationObserver on the field's ancestors
+ * would be called on every change anywhere below them, and in Firefox that alone made a
+ * page that re-renders often about 4 % slower (docs/performance.md, row 6). Instead:
+ * - a ResizeObserver on the field's element and form reports, at the next frame, that one
+ *   of them stopped being drawn (removed, or hidden);
+ * - when focus moves, and whenever someone asks for the field (`current()`: every click and
+ *   submission, the popup), the watcher checks that it is still in the page.
+ * So a field that leaves the page is let go within a frame, or before the user can reach
+ * the form that replaced it.
  */
 export function watchForControl(
   doc: Document,
@@ -99,19 +97,24 @@ export function watchForControl(
     searchIn(doc);
   };
 
-  const guard = new MutationObserver(() => {
-    if (!control || !isGone(control)) return;
+  /** Lets go of the armed field if it left the page; true if it did (searching again then). */
+  const letGoIfGone = (): boolean => {
+    if (!control || !isGone(control)) return false;
     const gone = control;
     control = null;
-    guard.disconnect();
+    leaving.disconnect();
     events.onDisarmed(gone);
     startSearching();
-    schedule();
+    return true;
+  };
+  const leaving = new ResizeObserver(() => {
+    if (letGoIfGone()) schedule();
   });
   const arm = (found: PriorityControl) => {
     control = found;
     search.disconnect();
-    for (const list of ancestorLists(found.focusTarget)) guard.observe(list, { childList: true });
+    leaving.observe(found.focusTarget);
+    if (found.form) leaving.observe(found.form);
     events.onArmed(found);
   };
 
@@ -121,10 +124,10 @@ export function watchForControl(
     if (signal.aborted || control) return;
     try {
       if (!portal.shadowDom && doc.querySelector(CANDIDATE_SELECTOR) === null) return;
-      const current = portal.profile();
-      wanted = current.fieldSelector ? `${current.fieldSelector}, ${CANDIDATE_SELECTOR}` : CANDIDATE_SELECTOR;
+      const profile = portal.profile();
+      wanted = profile.fieldSelector ? `${profile.fieldSelector}, ${CANDIDATE_SELECTOR}` : CANDIDATE_SELECTOR;
       if (portal.shadowDom) for (const root of openShadowRoots(doc)) searchIn(root);
-      const found = findPriorityControl(doc, current);
+      const found = findPriorityControl(doc, profile);
       if (found) arm(found);
     } catch (error) {
       events.onError(error);
@@ -145,17 +148,22 @@ export function watchForControl(
   };
   signal.addEventListener('abort', () => {
     search.disconnect();
-    guard.disconnect();
+    leaving.disconnect();
     if (control) events.onDisarmed(control);
     control = null;
   });
+  /** The armed field, checked to be still in the page; if it is not, or while loading, looks now. */
+  const current = (): PriorityControl | null => {
+    if (letGoIfGone() || (!control && !signal.aborted && doc.readyState === 'loading')) scan();
+    return control;
+  };
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', begin, { once: true, signal });
   else begin();
+  // Focus reaching a new form's field (a hidden form was swapped, which the ResizeObserver
+  // cannot see): arm on it before the user changes anything.
+  doc.addEventListener('focusin', () => void current(), { capture: true, signal });
   return {
-    current() {
-      if (!control && !signal.aborted && doc.readyState === 'loading') scan();
-      return control;
-    },
+    current,
     rescan() {
       if (doc.readyState !== 'loading') schedule();
     },

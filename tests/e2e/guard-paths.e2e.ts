@@ -259,6 +259,20 @@ describe.each(BROWSERS)('guard paths: %s', (name) => {
     expect(submittedData(sub!)).toEqual(expectedData(late, before, 'button'));
   });
 
+  it('form-insertions: a form the page removes, with no user input, is let go and the next one armed', async () => {
+    const g = await sharedPage();
+    await g.open(fixtureUrl('form-insertions'));
+    await g.page.waitFor('html[data-priority-guard="idle"]', { timeout: 5_000 });
+    // Each time: the form is inserted, the guard must arm; it is removed, the guard must go
+    // back to idle (within 2 s, or insertions() throws). Only the page acts: nothing asks
+    // the guard for the field, so it must notice the removal by itself.
+    type Insertions = { __fixture: { insertions(o: { count: number; timeoutMs: number }): Promise<{ latenciesMs: number[]; timeouts: number }> } };
+    const run = await g.page.evaluate(() => (window as unknown as Insertions).__fixture.insertions({ count: 5, timeoutMs: 2_000 }));
+    expect(run.timeouts).toBe(0);
+    expect(run.latenciesMs).toHaveLength(5);
+    expect(await g.mark()).toBe('idle');
+  });
+
   it('spa: arms after pushState, and again on the form that replaces it', async () => {
     const g = await sharedPage();
     const spa = zendeskCopenhagen('spa');

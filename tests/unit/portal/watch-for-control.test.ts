@@ -35,6 +35,13 @@ function whileLoading(): () => void {
   };
 }
 
+/** The portal swaps its form for another one (another ticket form), field id "q". */
+function replaceForm() {
+  const replacement = document.createElement('div');
+  replacement.innerHTML = FORM.replace('id="p"', 'id="q"');
+  document.querySelector('form')!.replaceWith(replacement.firstElementChild!);
+}
+
 afterEach(resetDocument);
 
 describe('watchForControl', () => {
@@ -52,15 +59,78 @@ describe('watchForControl', () => {
     controller.abort();
   });
 
-  it('disarms when the form goes and arms again on the form that replaces it', async () => {
+  it('once armed, watches no DOM change: only the search, before arming, observed the document', async () => {
+    document.body.innerHTML = FORM;
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const { log, controller } = start();
+    await settle();
+    expect(log).toEqual(['armed:p']);
+    expect(observe.mock.calls.map(([target]) => target)).toEqual([document]);
+    controller.abort();
+  });
+
+  it("lets go of the field when the ResizeObserver reports it no longer drawn, and arms on the form that replaced it", async () => {
+    const reports: (() => void)[] = [];
+    const observed: Element[] = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(callback: () => void) {
+          reports.push(callback);
+        }
+        observe(target: Element) {
+          observed.push(target);
+        }
+        disconnect() {
+          observed.length = 0;
+        }
+      },
+    );
+    try {
+      document.body.innerHTML = FORM;
+      const { log, controller } = start();
+      await settle();
+      expect(observed).toEqual([document.querySelector('#p'), document.querySelector('form')]);
+      replaceForm();
+      await settle();
+      expect(log).toEqual(['armed:p']); // nothing watches the DOM: the browser reports at the next frame
+      for (const report of reports) report();
+      await settle();
+      expect(log).toEqual(['armed:p', 'disarmed', 'armed:q']);
+      expect(observed).toEqual([document.querySelector('#q'), document.querySelector('form')]);
+      controller.abort();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('a form replaced out of sight is let go, and the new one armed, as soon as someone asks for the field', async () => {
+    document.body.innerHTML = FORM;
+    const { log, watcher, controller } = start();
+    await settle();
+    replaceForm();
+    expect((watcher.current()?.focusTarget as HTMLSelectElement).id).toBe('q');
+    expect(log).toEqual(['armed:p', 'disarmed', 'armed:q']);
+    controller.abort();
+  });
+
+  it('a form replaced out of sight is let go, and the new one armed, when focus moves into it', async () => {
     document.body.innerHTML = FORM;
     const { log, controller } = start();
     await settle();
-    const replacement = document.createElement('div');
-    replacement.innerHTML = FORM.replace('id="p"', 'id="q"');
-    document.querySelector('form')!.replaceWith(replacement.firstElementChild!);
-    await settle();
+    replaceForm();
+    document.querySelector<HTMLSelectElement>('#q')!.focus();
     expect(log).toEqual(['armed:p', 'disarmed', 'armed:q']);
+    controller.abort();
+  });
+
+  it('keeps a field that is still in the page when asked or when focus moves', async () => {
+    document.body.innerHTML = FORM;
+    const { log, watcher, controller } = start();
+    await settle();
+    document.querySelector<HTMLSelectElement>('#p')!.focus();
+    expect((watcher.current()?.focusTarget as HTMLSelectElement).id).toBe('p');
+    expect(log).toEqual(['armed:p']);
     controller.abort();
   });
 
