@@ -1,6 +1,9 @@
 // Firefox with the built extension (puppeteer-core over WebDriver BiDi, same prefs as
 // tests/e2e/harness/firefox.ts): every https:// request goes through the replica's CONNECT
 // proxy, so pages keep their real origin.
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { firefoxPrefs } from '../../tests/support/browser-options.mjs';
 import { gotoWithoutLoad } from '../../tests/support/firefox-navigation.mjs';
@@ -8,10 +11,27 @@ import { gotoWithoutLoad } from '../../tests/support/firefox-navigation.mjs';
 export const GECKO_ID = 'priority-guard@support-tools';
 export const FIREFOX_EXTENSION_UUID = '5d0c9a3e-7b41-4f6a-9c2e-1e8b6f4d2a70';
 
-export async function launchFirefox({ extensionDir, portal, executablePath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr' }) {
+/**
+ * A script that starts Firefox with every process it will ever start bound to one CPU (the
+ * last), with taskset (Linux, util-linux); null where there is no taskset.
+ */
+function onOneCpu(executablePath) {
+  const taskset = ['/usr/bin/taskset', '/bin/taskset'].find((path) => existsSync(path));
+  if (!taskset) return null;
+  const cpu = availableParallelism() - 1;
+  const dir = mkdtempSync(join(tmpdir(), 'pg-bench-firefox-'));
+  const script = join(dir, 'firefox');
+  writeFileSync(script, `#!/bin/sh\nexec ${taskset} -c ${cpu} ${JSON.stringify(executablePath)} "$@"\n`);
+  chmodSync(script, 0o755);
+  return { script, cpu, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** oneCpu: run all of Firefox on one CPU (row 6, docs/performance.md); `pinnedTo` says if it could. */
+export async function launchFirefox({ extensionDir, portal, executablePath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr', oneCpu = false }) {
+  const pinned = oneCpu ? onOneCpu(executablePath) : null;
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath,
+    executablePath: pinned?.script ?? executablePath,
     headless: true,
     acceptInsecureCerts: true,
     defaultViewport: { width: 1280, height: 800 },
@@ -22,24 +42,30 @@ export async function launchFirefox({ extensionDir, portal, executablePath = pro
       // that are not cross-origin isolated): the pages time sub-millisecond bursts.
       'privacy.reduceTimerPrecision': false,
     },
+  }).catch((error) => {
+    pinned?.remove();
+    throw error;
   });
   try {
     const id = await browser.installExtension(extensionDir);
     if (id !== GECKO_ID) throw new Error(`Firefox installed the extension as ${id}, expected ${GECKO_ID}`);
   } catch (error) {
     await browser.close();
+    pinned?.remove();
     throw error;
   }
   return {
     name: 'firefox',
     version: await browser.version(),
     browser,
+    pinnedTo: pinned ? pinned.cpu : null,
     popupUrl: `moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html`,
     async newTab() {
       return wrapPuppeteerPage(await browser.newPage());
     },
     async close() {
       await browser.close().catch(() => undefined);
+      pinned?.remove();
     },
   };
 }

@@ -341,11 +341,14 @@ function trimmedMean(values) {
  * Figures per round, with / without:
  *  - page: 10%-trimmed mean of the page's own per-burst timing (DOM work + every
  *    MutationObserver record and callback + microtasks), both browsers;
+ *  - pairs: the same per chunk, each chunk in one tab paired with the chunk run just
+ *    before or after it in the other tab (Firefox's row is judged on the median of these:
+ *    the speed at which Firefox runs a chunk changes from one chunk to the next, and a
+ *    pair shares the conditions of one moment);
  *  - cpu (Chromium): CPU time (thread time, immune to time the OS gives other processes)
  *    of the burst tasks, from a trace: the same work as `page` (DOM work, observers,
  *    microtasks), measured by the browser. Also the renderer's whole main-thread CPU time
- *    (rendering included). Chromium's row is judged on the burst-task CPU time, Firefox's
- *    on `page`.
+ *    (rendering included). Chromium's row is judged on the burst-task CPU time.
  */
 export async function heavyRatio(browser, { rounds = 4, bursts = 1000, chunk = 100, warmupBursts = 200 } = {}) {
   const withTab = await browser.newTab();
@@ -382,6 +385,7 @@ export async function heavyRatio(browser, { rounds = 4, bursts = 1000, chunk = 1
     await run(withoutTab, warmupBursts);
     const cdp = browser.cdp ? await browser.cdp(withTab.raw) : null;
     const page = [];
+    const pairs = [];
     const total = [];
     const cpu = [];
     const wall = [];
@@ -394,14 +398,17 @@ export async function heavyRatio(browser, { rounds = 4, bursts = 1000, chunk = 1
       const doRound = async () => {
         for (let c = 0; c < bursts / chunk; c++) {
           const order = (r + c) % 2 === 0 ? [withTab, withoutTab] : [withoutTab, withTab];
+          const pair = { round: r };
           for (const tab of order) {
             const res = await run(tab, chunk, c === 0 ? `pg-bench:${tab === withTab ? 'with' : 'without'}` : undefined);
             const acc = per.get(tab);
             acc.times.push(...res.perBurstMs);
             acc.script += res.scriptMs;
             acc.wall += res.wallMs;
+            pair[tab === withTab ? 'with' : 'without'] = trimmedMean(res.perBurstMs);
             if (tab === withTab) mutations += res.mutations;
           }
+          pairs.push({ ...pair, ratio: pair.with / pair.without });
         }
       };
       if (cdp) {
@@ -423,7 +430,7 @@ export async function heavyRatio(browser, { rounds = 4, bursts = 1000, chunk = 1
       wall.push({ ratio: a.wall / b.wall });
     }
     if ((await withTab.evaluate(guardState)) !== 'armed') throw new Error('the guard lost the heavy page form');
-    return { page, total, cpu, wall, nodes, burstsPerRound: bursts, mutationsPerBurst: mutations / (rounds * bursts) };
+    return { page, pairs, total, cpu, wall, nodes, burstsPerRound: bursts, burstsPerChunk: chunk, mutationsPerBurst: mutations / (rounds * bursts) };
   } finally {
     await withTab.close();
     await withoutTab.close();
@@ -496,19 +503,22 @@ async function heapState(cdp, isolatedContextId) {
     }
     await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
   }
-  // Live MutationObserver objects in the extension's world.
+  // Live observer objects in the extension's world, per kind.
   let observers = null;
   if (isolatedContextId !== undefined) {
-    const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'MutationObserver.prototype', contextId: isolatedContextId });
-    const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
-    const { result: length } = await cdp.send('Runtime.callFunctionOn', {
-      objectId: objects.objectId,
-      functionDeclaration: 'function () { return this.length; }',
-      returnByValue: true,
-    });
-    observers = length.value;
-    await cdp.send('Runtime.releaseObject', { objectId: objects.objectId });
-    await cdp.send('Runtime.releaseObject', { objectId: proto.objectId });
+    observers = {};
+    for (const kind of ['MutationObserver', 'ResizeObserver']) {
+      const { result: proto } = await cdp.send('Runtime.evaluate', { expression: `${kind}.prototype`, contextId: isolatedContextId });
+      const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
+      const { result: length } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: objects.objectId,
+        functionDeclaration: 'function () { return this.length; }',
+        returnByValue: true,
+      });
+      observers[kind] = length.value;
+      await cdp.send('Runtime.releaseObject', { objectId: objects.objectId });
+      await cdp.send('Runtime.releaseObject', { objectId: proto.objectId });
+    }
   }
   return { usedSize, listeners: counts, observers };
 }
@@ -560,8 +570,22 @@ export async function heapCycles(browser, { warmupCycles = 10, cycles = 100, rou
     await plain.tab.close();
   }
   const listenersStable = rows.every((r) => JSON.stringify(r.listenersBefore) === JSON.stringify(r.listenersAfter));
-  const observersStable = rows.every((r) => r.observersBefore === r.observersAfter);
+  const observersStable = rows.every((r) => JSON.stringify(r.observersBefore) === JSON.stringify(r.observersAfter));
   return { rows, listenersStable, observersStable };
+}
+
+/** Several heavyRatio() results (one per browser started) as one, rounds numbered in order. */
+export function mergeRounds(runs) {
+  const [first] = runs;
+  let offset = 0;
+  const pairs = [];
+  for (const run of runs) {
+    pairs.push(...run.pairs.map((pair) => ({ ...pair, round: pair.round + offset })));
+    offset += run.page.length;
+  }
+  const all = (key) => runs.flatMap((run) => run[key]);
+  const mutations = runs.reduce((sum, run) => sum + run.mutationsPerBurst * run.page.length, 0);
+  return { ...first, page: all('page'), pairs, total: all('total'), cpu: all('cpu'), wall: all('wall'), mutationsPerBurst: mutations / offset };
 }
 
 export { median, p95, summarize };
