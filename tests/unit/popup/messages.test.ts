@@ -216,7 +216,11 @@ describe('the hand-written checks accept and reject exactly what the zod schemas
     fc.constantFrom('status', 'set-level-result', 'inject-guard-ui-result', 'get-status', 'Status', '', 'why'),
     fc.constantFrom(0, 1, 2, 3, 4, 5, 1.5, Number.NaN, null, undefined, true, false, [], {}),
   );
-  /** Well-formed answers of every kind, with one property perhaps changed or added. */
+  /**
+   * Well-formed answers of every kind, half of them with one property changed or added (most
+   * changes make a message invalid: with fewer unchanged ones the count of accepted messages
+   * checked below came within chance of its floor).
+   */
   const wellFormed = fc.oneof(
     fc.record({ type: fc.constant('status'), armed: fc.boolean(), level: fc.constantFrom(1, 2, 3, 4, null) }),
     fc
@@ -224,7 +228,7 @@ describe('the hand-written checks accept and reject exactly what the zod schemas
       .map(([type, ok, reason]) => ({ type, ok, ...(reason === undefined ? {} : { reason }) })),
   );
   const value: fc.Arbitrary<unknown> = fc.oneof(
-    { weight: 4, arbitrary: fc.tuple(wellFormed, fc.option(fc.tuple(key, near), { nil: undefined })).map(([m, change]) => (change ? { ...m, [change[0]]: change[1] } : m)) },
+    { weight: 4, arbitrary: fc.tuple(wellFormed, fc.option(fc.tuple(key, near), { nil: undefined, freq: 2 })).map(([m, change]) => (change ? { ...m, [change[0]]: change[1] } : m)) },
     { weight: 3, arbitrary: fc.dictionary(key, near, { maxKeys: 4 }) },
     { weight: 1, arbitrary: fc.anything() },
   );
