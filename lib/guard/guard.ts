@@ -92,8 +92,10 @@ export function startGuard(options: GuardOptions): {
     {
       onArmed: failOpen(arm, undefined),
       onDisarmed: () => {
-        disarm?.();
+        // Cleared first: disarming may move focus, and the watcher may then arm a new field.
+        const disarmed = disarm;
         disarm = null;
+        disarmed?.();
       },
       onError: reportGuardError,
     },
@@ -179,6 +181,10 @@ export function startGuard(options: GuardOptions): {
   signal.addEventListener('abort', () => markState(doc, null));
   return {
     control: watcher.current,
-    configChanged: () => (refreshArmed ? refreshArmed() : watcher.rescan()),
+    configChanged: () => {
+      watcher.current(); // lets go of a field that left the page, so the new one is looked for
+      if (refreshArmed) refreshArmed();
+      else watcher.rescan();
+    },
   };
 }

@@ -40,15 +40,17 @@ function isGone(control: PriorityControl): boolean {
  * After that, while searching it watches the whole document (and open shadow roots where
  * the profile says so).
  *
- * Once armed it watches no DOM change at all: a MutationObserver on the field's ancestors
- * would be called on every change anywhere below them, and in Firefox that alone made a
- * page that re-renders often about 4 % slower (docs/performance.md, row 6). Instead:
- * - a ResizeObserver on the field's element and form reports, at the next frame, that one
- *   of them stopped being drawn (removed, or hidden);
+ * Once armed, the watcher watches no DOM change (the adapter still watches the field itself,
+ * for its level): a MutationObserver on the field's ancestors would be called on every change
+ * anywhere below them, and in Firefox that alone made a page that re-renders often 3–5 %
+ * slower (docs/performance.md, row 6). Instead:
+ * - a ResizeObserver on the element that takes focus, the field's wrapper and the form
+ *   reports, at the next frame, that one of them changed size, e.g. stopped being drawn
+ *   because it was removed (not for an element never drawn, nor in a background tab);
  * - when focus moves, and whenever someone asks for the field (`current()`: every click and
- *   submission, the popup), the watcher checks that it is still in the page.
- * So a field that leaves the page is let go within a frame, or before the user can reach
- * the form that replaced it.
+ *   submission, the popup, a configuration change), the watcher checks it is still in the page.
+ * So a field that leaves the page is let go within a frame, or at the latest before the user
+ * can act on the form that replaced it. A field hidden but still in the page stays armed.
  */
 export function watchForControl(
   doc: Document,
@@ -103,8 +105,12 @@ export function watchForControl(
     const gone = control;
     control = null;
     leaving.disconnect();
-    events.onDisarmed(gone);
-    startSearching();
+    if (doc.readyState !== 'loading') startSearching(); // else DOMContentLoaded starts it
+    try {
+      events.onDisarmed(gone);
+    } catch (error) {
+      events.onError(error);
+    }
     return true;
   };
   const leaving = new ResizeObserver(() => {
@@ -113,8 +119,10 @@ export function watchForControl(
   const arm = (found: PriorityControl) => {
     control = found;
     search.disconnect();
-    leaving.observe(found.focusTarget);
-    if (found.form) leaving.observe(found.form);
+    // Whichever of these is drawn; border-box, so that a 1-pixel visually hidden select counts.
+    for (const element of new Set([found.focusTarget, found.field, found.form])) {
+      if (element) leaving.observe(element, { box: 'border-box' });
+    }
     events.onArmed(found);
   };
 
@@ -142,7 +150,7 @@ export function watchForControl(
   }
 
   const begin = () => {
-    if (control) return; // armed while loading (asked for): its own observers are in place
+    if (control || signal.aborted) return; // armed while loading (asked for), or already stopped
     startSearching();
     schedule();
   };
@@ -161,7 +169,13 @@ export function watchForControl(
   else begin();
   // Focus reaching a new form's field (a hidden form was swapped, which the ResizeObserver
   // cannot see): arm on it before the user changes anything.
-  doc.addEventListener('focusin', () => void current(), { capture: true, signal });
+  doc.addEventListener(
+    'focusin',
+    () => {
+      if (letGoIfGone()) scan();
+    },
+    { capture: true, signal },
+  );
   return {
     current,
     rescan() {

@@ -1,8 +1,8 @@
 // Firefox with the built extension (puppeteer-core over WebDriver BiDi, same prefs as
 // tests/e2e/harness/firefox.ts): every https:// request goes through the replica's CONNECT
 // proxy, so pages keep their real origin.
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { firefoxPrefs } from '../../tests/support/browser-options.mjs';
@@ -11,17 +11,31 @@ import { gotoWithoutLoad } from '../../tests/support/firefox-navigation.mjs';
 export const GECKO_ID = 'priority-guard@support-tools';
 export const FIREFOX_EXTENSION_UUID = '5d0c9a3e-7b41-4f6a-9c2e-1e8b6f4d2a70';
 
+/** The last CPU this process may run on (Linux), or null. */
+function lastAllowedCpu() {
+  try {
+    const list = /^Cpus_allowed_list:\s*(\S+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    const last = list?.split(',').at(-1)?.split('-').at(-1);
+    return last === undefined || !/^\d+$/.test(last) ? null : Number(last);
+  } catch {
+    return null;
+  }
+}
+
+/** A word for sh, quoted. */
+const shellWord = (text) => `'${text.replaceAll("'", "'\\''")}'`;
+
 /**
  * A script that starts Firefox with every process it will ever start bound to one CPU (the
- * last), with taskset (Linux, util-linux); null where there is no taskset.
+ * last one allowed), with taskset (Linux, util-linux); null where that is not possible.
  */
 function onOneCpu(executablePath) {
   const taskset = ['/usr/bin/taskset', '/bin/taskset'].find((path) => existsSync(path));
-  if (!taskset) return null;
-  const cpu = availableParallelism() - 1;
+  const cpu = lastAllowedCpu();
+  if (!taskset || cpu === null) return null;
   const dir = mkdtempSync(join(tmpdir(), 'pg-bench-firefox-'));
   const script = join(dir, 'firefox');
-  writeFileSync(script, `#!/bin/sh\nexec ${taskset} -c ${cpu} ${JSON.stringify(executablePath)} "$@"\n`);
+  writeFileSync(script, `#!/bin/sh\nexec ${taskset} -c ${cpu} ${shellWord(executablePath)} "$@"\n`);
   chmodSync(script, 0o755);
   return { script, cpu, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -50,7 +64,7 @@ export async function launchFirefox({ extensionDir, portal, executablePath = pro
     const id = await browser.installExtension(extensionDir);
     if (id !== GECKO_ID) throw new Error(`Firefox installed the extension as ${id}, expected ${GECKO_ID}`);
   } catch (error) {
-    await browser.close();
+    await browser.close().catch(() => undefined);
     pinned?.remove();
     throw error;
   }
@@ -64,8 +78,13 @@ export async function launchFirefox({ extensionDir, portal, executablePath = pro
       return wrapPuppeteerPage(await browser.newPage());
     },
     async close() {
-      await browser.close().catch(() => undefined);
-      pinned?.remove();
+      try {
+        await browser.close();
+      } catch {
+        // already gone
+      } finally {
+        pinned?.remove();
+      }
     },
   };
 }

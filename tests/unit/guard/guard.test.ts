@@ -168,10 +168,15 @@ describe('startGuard and its lazily loaded UI', () => {
   it('shows no note from a UI that arrives after the field went away', async () => {
     const ui = await armedForm();
     choose('urgent');
-    document.querySelector('form#new_request')!.remove();
+    const form = document.querySelector('form#new_request')!;
+    form.remove();
+    // The guard learns it when focus moves (in a browser, also from its ResizeObserver).
+    document.body.appendChild(document.createElement('input')).focus();
     await flush();
+    expect(document.documentElement.getAttribute('data-priority-guard')).toBe('idle');
     await ui.arrive();
     expect(noteShown()).toBe(false);
+    expect(form.querySelector('priority-guard-note')).toBeNull();
   });
 
   it('lets a held P1 through if the extension goes away while the UI loads', async () => {
@@ -231,6 +236,23 @@ describe('startGuard when the configuration arrives or changes after start', () 
     config = DEFAULT_CONFIG;
     guard.configChanged();
     expect(noteShown()).toBe(true);
+  });
+
+  it('lets go of a field that left the page, and shows the note on the form that replaced it', async () => {
+    const ui = manualLoader();
+    openForm();
+    const guard = start(ui.loader);
+    await flush();
+    choose('urgent');
+    await ui.arrive();
+    const form = document.querySelector('form#new_request')!;
+    const replacement = form.cloneNode(true) as HTMLFormElement;
+    form.replaceWith(replacement);
+    replacement.querySelector('priority-guard-note')?.remove(); // the copy of the old note
+    replacement.querySelector<HTMLSelectElement>('select[name="request[priority]"]')!.value = 'urgent'; // no event: only a look sees it
+    guard.configChanged();
+    expect(replacement.querySelector('priority-guard-note')).not.toBeNull();
+    expect(form.querySelector('priority-guard-note')).toBeNull();
   });
 
   it('looks for the field again, with the new profile, when nothing is armed', async () => {

@@ -62,10 +62,12 @@ describe('watchForControl', () => {
   it('once armed, watches no DOM change: only the search, before arming, observed the document', async () => {
     document.body.innerHTML = FORM;
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
     const { log, controller } = start();
     await settle();
     expect(log).toEqual(['armed:p']);
     expect(observe.mock.calls.map(([target]) => target)).toEqual([document]);
+    expect(disconnect).toHaveBeenCalledTimes(1); // the search, on arming
     controller.abort();
   });
 
@@ -88,16 +90,22 @@ describe('watchForControl', () => {
     );
     try {
       document.body.innerHTML = FORM;
-      const { log, controller } = start();
+      const { log, watcher, controller } = start();
       await settle();
-      expect(observed).toEqual([document.querySelector('#p'), document.querySelector('form')]);
+      const drawn = (c: PriorityControl | null) => [...new Set([c?.focusTarget, c?.field, c?.form])];
+      expect(observed).toEqual(drawn(watcher.current()));
+      expect(observed).toContain(document.querySelector('form'));
+      for (const report of reports) report(); // a size change of a field still in the page: kept
+      await settle();
+      expect(log).toEqual(['armed:p']);
       replaceForm();
       await settle();
       expect(log).toEqual(['armed:p']); // nothing watches the DOM: the browser reports at the next frame
       for (const report of reports) report();
       await settle();
       expect(log).toEqual(['armed:p', 'disarmed', 'armed:q']);
-      expect(observed).toEqual([document.querySelector('#q'), document.querySelector('form')]);
+      expect((watcher.current()?.focusTarget as HTMLSelectElement).id).toBe('q');
+      expect(observed).toEqual(drawn(watcher.current()));
       controller.abort();
     } finally {
       vi.unstubAllGlobals();
