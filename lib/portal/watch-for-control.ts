@@ -104,7 +104,7 @@ export function watchForControl(
     if (!control || !isGone(control)) return false;
     const gone = control;
     control = null;
-    leaving.disconnect();
+    leaving?.disconnect();
     if (doc.readyState !== 'loading') startSearching(); // else DOMContentLoaded starts it
     try {
       events.onDisarmed(gone);
@@ -113,12 +113,26 @@ export function watchForControl(
     }
     return true;
   };
-  const leaving = new ResizeObserver(() => {
-    if (letGoIfGone()) schedule();
-  });
+  /** What notices a field leaving, made on the first arm: pages without a field never pay for it. */
+  let leaving: ResizeObserver | null = null;
+  const noticeLeaving = (): ResizeObserver => {
+    // Focus reaching a new form's field (a hidden form was swapped, which the ResizeObserver
+    // cannot see): arm on it before the user changes anything.
+    doc.addEventListener(
+      'focusin',
+      () => {
+        if (letGoIfGone()) scan();
+      },
+      { capture: true, signal },
+    );
+    return new ResizeObserver(() => {
+      if (letGoIfGone()) schedule();
+    });
+  };
   const arm = (found: PriorityControl) => {
     control = found;
     search.disconnect();
+    leaving ??= noticeLeaving();
     // Whichever of these is drawn; border-box, so that a 1-pixel visually hidden select counts.
     for (const element of new Set([found.focusTarget, found.field, found.form])) {
       if (element) leaving.observe(element, { box: 'border-box' });
@@ -156,7 +170,7 @@ export function watchForControl(
   };
   signal.addEventListener('abort', () => {
     search.disconnect();
-    leaving.disconnect();
+    leaving?.disconnect();
     if (control) events.onDisarmed(control);
     control = null;
   });
@@ -167,15 +181,6 @@ export function watchForControl(
   };
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', begin, { once: true, signal });
   else begin();
-  // Focus reaching a new form's field (a hidden form was swapped, which the ResizeObserver
-  // cannot see): arm on it before the user changes anything.
-  doc.addEventListener(
-    'focusin',
-    () => {
-      if (letGoIfGone()) scan();
-    },
-    { capture: true, signal },
-  );
   return {
     current,
     rescan() {
