@@ -1,3 +1,4 @@
+import type { DialogStopReason } from '../lib/guard/ui';
 import type { ChecklistId, ChecklistItem, Level, LevelDefinition, PlanChoice } from '../lib/rules';
 import { DefinitionList } from './DefinitionList';
 
@@ -16,6 +17,8 @@ export interface GuardDialogProps {
   /** Why the last "Change to" did not work, if it did not. */
   error: string | null;
   busy: boolean;
+  /** Set once the dialog can no longer submit: then only "Back to form" is offered. */
+  stopped: DialogStopReason | null;
   /** Each handler receives the DOM event so the caller can refuse untrusted ones. */
   onToggle(id: ChecklistId, event: Event): void;
   onConfirm(event: Event): void;
@@ -24,6 +27,11 @@ export interface GuardDialogProps {
 }
 
 const OTHER_LEVELS: readonly Level[] = [2, 3, 4];
+
+export const GUARD_GONE_MESSAGE =
+  'Priority Guard was turned off, updated or removed while this was open. Nothing was submitted: go back to the form and submit it again.';
+export const FORM_GONE_MESSAGE =
+  'The portal replaced or removed this form while you were deciding. Nothing was submitted: go back, check the form and submit it again.';
 
 /** The Priority 1 check: definitions, checklist and three ways out. Presentational only. */
 export function GuardDialog(props: GuardDialogProps) {
@@ -78,11 +86,21 @@ export function GuardDialog(props: GuardDialogProps) {
           {props.error}
         </p>
       )}
-      <div class="pg-actions">
-        {changeTo && (
+      {props.stopped === 'form-gone' && (
+        <p class="pg-status" role="alert">
+          {FORM_GONE_MESSAGE}
+        </p>
+      )}
+      {/* Revealed by CSS when the guard stops answering (see guard.css, "pg-gone"). */}
+      <p class="pg-gone" role="alert">
+        {GUARD_GONE_MESSAGE}
+      </p>
+      {/* method="dialog": "Back to form" closes the dialog natively, even if the guard's script is gone. */}
+      <form method="dialog" class="pg-actions">
+        {changeTo && !props.stopped && (
           <button
             type="button"
-            class="pg-button pg-button-primary"
+            class="pg-button pg-button-primary pg-needs-guard"
             data-action="change"
             data-level={changeTo}
             disabled={props.busy}
@@ -91,42 +109,46 @@ export function GuardDialog(props: GuardDialogProps) {
             Change to Priority {changeTo}
           </button>
         )}
-        <button
-          type="button"
-          class="pg-button pg-button-danger"
-          data-action="confirm"
-          disabled={!allTicked || props.busy}
-          aria-describedby={allTicked ? undefined : 'pg-confirm-hint'}
-          onClick={props.onConfirm}
-        >
-          Submit as Priority 1
-        </button>
-        <button type="button" class="pg-button" data-action="back" disabled={props.busy} onClick={props.onBack}>
+        {!props.stopped && (
+          <button
+            type="button"
+            class="pg-button pg-button-danger pg-needs-guard"
+            data-action="confirm"
+            disabled={!allTicked || props.busy}
+            aria-describedby={allTicked ? undefined : 'pg-confirm-hint'}
+            onClick={props.onConfirm}
+          >
+            Submit as Priority 1
+          </button>
+        )}
+        <button type="submit" class="pg-button" data-action="back" disabled={props.busy} onClick={props.onBack}>
           Back to form
         </button>
-      </div>
-      {!allTicked && (
-        <p id="pg-confirm-hint" class="pg-hint">
+      </form>
+      {!allTicked && !props.stopped && (
+        <p id="pg-confirm-hint" class="pg-hint pg-needs-guard">
           "Submit as Priority 1" is available once every statement is ticked.
         </p>
       )}
-      <p class="pg-other-levels">
-        <span>{changeTo ? 'Or change to:' : 'Change to:'}</span>
-        {others.map((level) => (
-          <button
-            key={level}
-            type="button"
-            class="pg-link-button"
-            data-action="change"
-            data-level={level}
-            aria-label={`Change to Priority ${level}`}
-            disabled={props.busy}
-            onClick={(e) => props.onChangeLevel(level, e)}
-          >
-            Priority {level}
-          </button>
-        ))}
-      </p>
+      {!props.stopped && (
+        <p class="pg-other-levels pg-needs-guard">
+          <span>{changeTo ? 'Or change to:' : 'Change to:'}</span>
+          {others.map((level) => (
+            <button
+              key={level}
+              type="button"
+              class="pg-link-button"
+              data-action="change"
+              data-level={level}
+              aria-label={`Change to Priority ${level}`}
+              disabled={props.busy}
+              onClick={(e) => props.onChangeLevel(level, e)}
+            >
+              Priority {level}
+            </button>
+          ))}
+        </p>
+      )}
     </div>
   );
 }

@@ -19,12 +19,16 @@ export function App({ search }: { search: string }) {
   const tabs: ViewTab<PopupView>[] = p.views.map((id) => ({ id, label: VIEW_LABELS[id] }));
 
   let triage;
-  if (step.question) {
+  if (!p.restored) {
+    // Until the saved state is read, a neutral placeholder: never a first question that
+    // the saved step would replace a moment later.
+    triage = <div class="pg-step-pending" aria-busy="true" />;
+  } else if (step.question) {
     const number = p.flow.answers.length + 1;
     const initial = p.undone?.questionId === step.question.id ? p.undone.optionId : undefined;
     triage = (
       <TriageStep
-        key={`${number}-${step.question.id}`}
+        key={`${p.round}-${number}-${step.question.id}`}
         question={step.question}
         number={number}
         initial={initial}

@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG, POPUP_VIEWS, type EffectiveConfig, type PopupView } fro
 import { loadEffectiveConfig, onEffectiveConfigChanged } from '../../lib/config/load';
 import { DEFAULT_NEW_TICKET_URL } from '../../lib/portal/default-portals';
 import { START, answer, back, startOver, stepOf, type FlowState, type Level } from '../../lib/rules';
+import { withTimeout } from '../../lib/timeout';
 import { POPUP_STATE_TTL_MS, loadPopupSession, savePopupSession } from './session';
 import { fetchTabState, resolveTabId, setLevelOnTab } from './tab-bridge';
 
@@ -20,17 +21,24 @@ export function allowedViews(config: EffectiveConfig): readonly PopupView[] {
   return views.length > 0 ? views : POPUP_VIEWS;
 }
 
+/** How long the popup waits for its saved state before it starts afresh (it normally takes milliseconds). */
+export const SESSION_WAIT_MS = 1_000;
+
 /**
  * Everything the popup shows, and what its controls do. Renders at once with the
  * defaults (no await before the first paint), then fills in the configuration, the
- * saved state and the active tab's status as they arrive.
+ * saved state and the active tab's status as they arrive. The triage step waits for the
+ * saved state (`restored`), so reopening the popup shows the saved step directly.
  */
 export function usePopup(search: string) {
   const [config, setConfig] = useState<EffectiveConfig>(DEFAULT_CONFIG);
   /** The view the user picked (null: the configuration's first). */
   const [view, setViewState] = useState<PopupView | null>(null);
   const [flow, setFlow] = useState<FlowState>(START);
+  /** The saved state has been read (or there was none): the triage step can be shown. */
   const [restored, setRestored] = useState(false);
+  /** Counts Start overs: a new round gives the first question a fresh step, nothing picked. */
+  const [round, setRound] = useState(0);
   const [tabId, setTabId] = useState<number | null>(null);
   const [tab, setTab] = useState<TabState>({ kind: 'checking' });
   const [handoff, setHandoff] = useState<HandoffState>({ kind: 'idle' });
@@ -45,7 +53,7 @@ export function usePopup(search: string) {
     let live = true;
     void loadEffectiveConfig().then((report) => live && setConfig(report.config));
     const stop = onEffectiveConfigChanged((report) => setConfig(report.config));
-    void loadPopupSession().then((saved) => {
+    void withTimeout(loadPopupSession(), SESSION_WAIT_MS, null).then((saved) => {
       if (!live) return;
       if (saved && !touched.current) {
         setFlow(saved.flow);
@@ -65,14 +73,15 @@ export function usePopup(search: string) {
     };
   }, [search]);
 
-  // Save every change once the saved state has been read; start over 30 minutes after the last one.
+  // Save every change (and every Start over) once the saved state has been read; start
+  // over 30 minutes after the last one.
   useEffect(() => {
     if (!restored) return;
     void savePopupSession({ flow, view });
     if (flow.answers.length === 0) return;
     const timer = setTimeout(() => setFlow(START), POPUP_STATE_TTL_MS);
     return () => clearTimeout(timer);
-  }, [flow, view, restored]);
+  }, [flow, view, restored, round]);
 
   const step = useMemo(() => stepOf(flow), [flow]);
   const views = allowedViews(config);
@@ -96,6 +105,8 @@ export function usePopup(search: string) {
     view: shownView,
     flow,
     step,
+    restored,
+    round,
     tab,
     handoff,
     undone,
@@ -115,6 +126,9 @@ export function usePopup(search: string) {
     },
     startOver() {
       setUndone(undefined);
+      // Even when the flow is already at the first question (after Back, or with an answer
+      // picked but not given), the step starts afresh: nothing picked, focus on its first answer.
+      setRound((r) => r + 1);
       changeFlow(startOver);
     },
     async useLevel(level: Level) {

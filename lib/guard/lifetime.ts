@@ -11,12 +11,20 @@ export interface GuardLifetime {
   isValid(): boolean;
 }
 
+/** Where this copy leaves a way to stop it, for a later copy in the same JavaScript world. */
+const RUNNING = Symbol.for('priority-guard.running');
+
 /**
  * How long this copy of the content script is in charge of the page: until a newer copy
- * starts in the same document (the extension was updated or reloaded and injected again),
- * or until the extension's context is gone (Chrome leaves an updated extension's old
- * content script running, cut off from the extension). The second is noticed when
- * isValid() is asked: nothing is checked on a timer.
+ * of the extension starts in the same document (the extension was updated or reloaded and
+ * injected again), or until the extension's context is gone (Chrome leaves an updated
+ * extension's old content script running, cut off from the extension). The second is
+ * noticed when isValid() is asked: nothing is checked on a timer.
+ *
+ * The page cannot switch the guard off: it can dispatch the started event too, but a copy
+ * that hears it steps aside only if its own extension is really gone. A second copy in the
+ * same world (the script injected twice) is stopped through that world's global, which the
+ * page cannot reach.
  *
  * It does the job of WXT's ContentScriptContext without what that costs on every page
  * (a message posted to the page's window, an event carrying details, a random id): see
@@ -25,9 +33,18 @@ export interface GuardLifetime {
 export function startLifetime(doc: Document, extensionAlive: () => boolean): GuardLifetime {
   const controller = new AbortController();
   const { signal } = controller;
+  const world = globalThis as { [RUNNING]?: () => void };
+  world[RUNNING]?.();
+  Object.defineProperty(world, RUNNING, { value: () => controller.abort(), configurable: true, writable: true });
   doc.dispatchEvent(new Event(GUARD_STARTED_EVENT));
   // Listening only after announcing: this copy does not hear itself.
-  doc.addEventListener(GUARD_STARTED_EVENT, () => controller.abort(), { signal });
+  doc.addEventListener(
+    GUARD_STARTED_EVENT,
+    () => {
+      if (!extensionAlive()) controller.abort();
+    },
+    { signal },
+  );
   return {
     signal,
     isValid() {

@@ -1,15 +1,47 @@
-import type { openGuardDialog } from './dialog';
-import type { createP1Note } from './note';
+import type { EffectiveConfig } from '../config/effective';
+import type { Level, LevelDefinition } from '../rules';
+
+/** What the dialog asks of the guard. Every call comes from a real (trusted) user event. */
+export interface DialogActions {
+  /** "Submit as Priority 1": the guard decides whether the held submission can go ahead. */
+  confirm(): void;
+  /** The user chose another level; resolves false when the field could not be set. */
+  changeLevel(level: Level): Promise<boolean>;
+  /** The dialog closed without submitting; focus goes back. */
+  dismissed(changed: boolean): void;
+  /** The page's DOM changed while the dialog is open (the form may have left the page). */
+  pageChanged(): void;
+  /** False once this copy of the guard is cut off from the extension (asked once a second). */
+  isAlive(): boolean;
+}
+
+/** Why the dialog can no longer submit: its form left the page, or the guard was cut off. */
+export type DialogStopReason = 'form-gone' | 'extension-gone';
+
+export interface OpenDialog {
+  close(): void;
+  /** False once closed. */
+  isOpen(): boolean;
+  /** Tells the user plainly that nothing was submitted, and offers only "Back to form". */
+  stop(reason: DialogStopReason): void;
+}
+
+export interface P1Note {
+  show(definitions: readonly LevelDefinition[], asksBeforeSubmit: boolean): void;
+  hide(): void;
+}
 
 /**
  * What the guard shows: the P1 note and the dialog. They are built as a script of their
- * own (entrypoints/guard-ui.ts, with Preact and the styles) that is injected into the
+ * own (entrypoints/guard-ui/, with Preact and the styles) that is injected into the
  * content script's world only once a page has a priority field, so portal pages without
  * a form (most of them) never load or compile any of it.
  */
 export interface GuardUi {
-  openGuardDialog: typeof openGuardDialog;
-  createP1Note: typeof createP1Note;
+  openGuardDialog(doc: Document, config: EffectiveConfig, actions: DialogActions): OpenDialog;
+  createP1Note(field: Element): P1Note;
+  /** Whether node is (inside) one of the elements this UI made: events from them are never the page's. */
+  isOwnElement(node: EventTarget): boolean;
 }
 
 /**
@@ -26,5 +58,10 @@ export function provideGuardUi(ui: GuardUi): void {
 /** The UI if the injected script has run in this world, else null. */
 export function injectedGuardUi(): GuardUi | null {
   const ui = Object.getOwnPropertyDescriptor(globalThis, HANDOFF)?.value as Partial<GuardUi> | undefined;
-  return ui && typeof ui.openGuardDialog === 'function' && typeof ui.createP1Note === 'function' ? (ui as GuardUi) : null;
+  return ui &&
+    typeof ui.openGuardDialog === 'function' &&
+    typeof ui.createP1Note === 'function' &&
+    typeof ui.isOwnElement === 'function'
+    ? (ui as GuardUi)
+    : null;
 }

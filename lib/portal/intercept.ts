@@ -1,39 +1,29 @@
 import type { PriorityControl } from './control';
-import { textOf } from './dom';
+import { clickedSubmitter, isTicketSubmitEvent } from './submission';
 
 /** A stopped submission. resume() lets it continue through the portal's own path, once. */
 export interface StoppedSubmission {
   control: PriorityControl;
+  /** The form it submits, or (without a form) the button that was pressed. */
+  owner: Element;
   resume(): void;
 }
 
 export interface InterceptOptions {
   /** The armed control, if any. */
   control(): PriorityControl | null;
+  /** The guard's own elements: their events are never a submission. */
+  isOwnUi(target: EventTarget): boolean;
   /** Whether this submission must be stopped (read the level here, at submit time). */
   shouldStop(control: PriorityControl): boolean;
   onStopped(stopped: StoppedSubmission): void;
+  /** A submission of the guarded ticket went ahead without being stopped (not a resumed one). */
+  onPassed(control: PriorityControl): void;
   signal: AbortSignal;
 }
 
-const SUBMIT_BUTTON = 'button:not([type]), button[type="submit"], input[type="submit"], input[type="image"]';
-/** Without a <form> (Salesforce), the submit control is a button that says so. */
-const SUBMIT_WORDS = /^(submit|send|create|open)\b/i;
-
-function submitButtonAt(path: EventTarget[], control: PriorityControl): HTMLElement | null {
-  for (const target of path) {
-    if (!(target instanceof Element)) continue;
-    if (target === control.scope) return null;
-    if (control.form) {
-      if (target.matches(SUBMIT_BUTTON) && (target as HTMLButtonElement).form === control.form) {
-        return target as HTMLElement;
-      }
-    } else if ((target.localName === 'button' || target.getAttribute('role') === 'button') && SUBMIT_WORDS.test(textOf(target))) {
-      return path.includes(control.scope) ? (target as HTMLElement) : null;
-    }
-  }
-  return null;
-}
+/** How long after a confirmed submission resumed the portal may take to submit its form. */
+export const CONFIRMED_SUBMIT_WINDOW_MS = 60_000;
 
 /** The browser will refuse an invalid form by itself: let it say so before we ask anything. */
 function browserWillBlock(form: HTMLFormElement | null, button: HTMLElement | null): boolean {
@@ -42,14 +32,22 @@ function browserWillBlock(form: HTMLFormElement | null, button: HTMLElement | nu
 }
 
 /**
- * Stops submissions of the guarded form before the portal's own handlers see them:
- * listeners on window in the capture phase run before any listener on the form.
- * Catches a submit-button click (also the one Enter in a text field synthesises), and the
- * submit event (requestSubmit(), forms without a button). resume() replays the same
+ * Stops submissions of the guarded ticket before the portal's own handlers see them:
+ * listeners on window in the capture phase run before any listener on the page.
+ * What counts as a submission is decided in ./submission.ts. resume() replays the same
  * gesture while letting it through, so the portal's own submit logic (tokens) runs.
+ *
+ * After a resumed submission, the portal may submit its form again later, asynchronously (a
+ * click handler that awaits validation or a captcha, then calls requestSubmit(); a submit
+ * handler that cancels, awaits, and submits again): the first submit event of that form
+ * within CONFIRMED_SUBMIT_WINDOW_MS is that same submission and goes ahead once, without a
+ * second question. A user's own click on a submit button is always asked about again.
  */
 export function interceptSubmissions(options: InterceptOptions): void {
   let passing = false;
+  /** The form whose resumed submission may still arrive as a submit event. */
+  let confirmed: { form: HTMLFormElement; until: number } | null = null;
+
   const letThrough = (replay: () => void) => {
     passing = true;
     try {
@@ -58,43 +56,56 @@ export function interceptSubmissions(options: InterceptOptions): void {
       passing = false;
     }
   };
-  const once = (replay: () => void) => {
+  const once = (replay: () => void, form: HTMLFormElement | null) => {
     let used = false;
     return () => {
       if (used) return;
       used = true;
+      confirmed = form ? { form, until: Date.now() + CONFIRMED_SUBMIT_WINDOW_MS } : null;
       letThrough(replay);
     };
   };
-  const stop = (event: Event, control: PriorityControl, resume: () => void) => {
+  const stop = (event: Event, control: PriorityControl, owner: Element, resume: () => void) => {
     event.preventDefault();
     event.stopImmediatePropagation();
-    options.onStopped({ control, resume });
+    confirmed = null;
+    options.onStopped({ control, owner, resume });
+  };
+
+  const passed = (control: PriorityControl) => {
+    confirmed = null;
+    options.onPassed(control);
   };
 
   const onClick = (event: MouseEvent) => {
     if (passing || event.button !== 0) return;
     const control = options.control();
     if (!control) return;
-    const button = submitButtonAt(event.composedPath(), control);
-    if (!button || !options.shouldStop(control) || browserWillBlock(control.form, button)) return;
-    stop(event, control, once(() => button.click()));
+    const button = clickedSubmitter(event.composedPath(), control, options.isOwnUi);
+    if (!button) return;
+    if (!options.shouldStop(control) || browserWillBlock(control.form, button)) return passed(control);
+    stop(event, control, control.form ?? button, once(() => button.click(), control.form));
   };
 
   const onSubmit = (event: SubmitEvent) => {
-    if (passing) return;
     const control = options.control();
-    if (!control?.form || event.target !== control.form) return;
-    if (!options.shouldStop(control)) return;
-    const form = control.form;
+    if (!control || !isTicketSubmitEvent(event, control)) return;
+    if (passing) return;
+    const form = control.form!;
+    if (confirmed?.form === form && Date.now() <= confirmed.until) {
+      confirmed = null; // the confirmed submission, arriving late: it goes ahead, once
+      return;
+    }
+    if (!options.shouldStop(control)) return passed(control);
     const submitter = event.submitter;
     stop(
       event,
       control,
+      form,
       once(() => {
         if (submitter?.isConnected && (submitter as HTMLButtonElement).form === form) form.requestSubmit(submitter);
         else form.requestSubmit();
-      }),
+      }, form),
     );
   };
 

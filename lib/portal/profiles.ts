@@ -46,3 +46,12 @@ export function profileFor(host: string, overrides?: PortalOverrides | null): Po
     labels: overrides.labels,
   };
 }
+
+/** Whether two profiles find and read the field the same way (selector, labels, shadow DOM). */
+export function sameProfile(a: PortalProfile, b: PortalProfile): boolean {
+  if (a === b) return true;
+  if (a.id !== b.id || a.fieldSelector !== b.fieldSelector || a.shadowDom !== b.shadowDom) return false;
+  const aLabels = Object.entries(a.labels ?? {});
+  const bLabels = b.labels ?? {};
+  return aLabels.length === Object.keys(bLabels).length && aLabels.every(([text, level]) => bLabels[text] === level);
+}

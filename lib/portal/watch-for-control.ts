@@ -1,7 +1,7 @@
 import type { PriorityControl } from './control';
 import { openShadowRoots } from './dom';
 import { CANDIDATE_SELECTOR, findPriorityControl } from './find-control';
-import type { PortalProfile } from './profiles';
+import { sameProfile, type PortalProfile } from './profiles';
 
 export interface ControlWatcherEvents {
   onArmed(control: PriorityControl): void;
@@ -62,8 +62,15 @@ export function watchForControl(
   current(): PriorityControl | null;
   /** Looks again if nothing is armed (the profile may have changed); not while the page loads. */
   rescan(): void;
+  /**
+   * The configuration changed: lets go of the armed field if it left the page, or if the
+   * profile it was found with (selector, labels) is no longer the one in force, and looks again.
+   */
+  reconsider(): void;
 } {
   let control: PriorityControl | null = null;
+  /** The profile the armed field was found with: its selector and labels decide its levels. */
+  let armedWith: PortalProfile | null = null;
   let scheduled = false;
   let lastScan = -Infinity;
   let searchedRoots = new WeakSet<Node>();
@@ -99,9 +106,9 @@ export function watchForControl(
     searchIn(doc);
   };
 
-  /** Lets go of the armed field if it left the page; true if it did (searching again then). */
-  const letGoIfGone = (): boolean => {
-    if (!control || !isGone(control)) return false;
+  /** Lets go of the armed field if it left the page (or `force`); true if it did (searching again then). */
+  const letGoIfGone = (force = false): boolean => {
+    if (!control || !(force || isGone(control))) return false;
     const gone = control;
     control = null;
     leaving?.disconnect();
@@ -129,8 +136,9 @@ export function watchForControl(
       if (letGoIfGone()) schedule();
     });
   };
-  const arm = (found: PriorityControl) => {
+  const arm = (found: PriorityControl, profile: PortalProfile) => {
     control = found;
+    armedWith = profile;
     search.disconnect();
     leaving ??= noticeLeaving();
     // Whichever of these is drawn; border-box, so that a 1-pixel visually hidden select counts.
@@ -150,7 +158,7 @@ export function watchForControl(
       wanted = profile.fieldSelector ? `${profile.fieldSelector}, ${CANDIDATE_SELECTOR}` : CANDIDATE_SELECTOR;
       if (portal.shadowDom) for (const root of openShadowRoots(doc)) searchIn(root);
       const found = findPriorityControl(doc, profile);
-      if (found) arm(found);
+      if (found) arm(found, profile);
     } catch (error) {
       events.onError(error);
     }
@@ -185,6 +193,18 @@ export function watchForControl(
     current,
     rescan() {
       if (doc.readyState !== 'loading') schedule();
+    },
+    reconsider() {
+      if (letGoIfGone()) return void scan();
+      if (!control || !armedWith) return;
+      let changed: boolean;
+      try {
+        changed = !sameProfile(armedWith, portal.profile());
+      } catch (error) {
+        events.onError(error);
+        return;
+      }
+      if (changed && letGoIfGone(true)) scan();
     },
   };
 }

@@ -94,19 +94,28 @@ describe.each(BROWSERS)('extension reload: %s', (name) => {
   describe('while the dialog is open', () => {
     const browser = useBrowser(name, portal);
 
-    it('a reload leaves no dead dialog over the form', async () => {
+    it('a reload leaves no dead dialog over the form: it says nothing was submitted and closes', async () => {
       const page = await openP1Dialog(browser());
       try {
         await reloadExtension(browser());
         if (name === 'chromium') {
-          // The orphan's dialog still works (it needs no extension API): Back closes it.
+          // The orphan notices within a second that its extension is gone and says that
+          // nothing was submitted; its dialog still closes (Escape).
+          await page.waitFor(browser().deep('priority-guard-dialog', '.pg-gone'), { state: 'visible', timeout: 3_000 });
+          expect(await page.evaluate(() => document.querySelector('priority-guard-dialog')!.shadowRoot!.querySelector('[data-action="confirm"]'))).toBeNull();
           await page.press('Escape');
           await page.waitFor('priority-guard-dialog', { state: 'hidden' });
         } else {
-          // The new copy removes the dead one when it starts.
+          // The old copy is dead: its dialog says at once that nothing was submitted, and
+          // "Back to form" closes it natively; the new copy removes it once it is closed.
+          await page.waitFor(browser().deep('priority-guard-dialog', '.pg-gone'), { state: 'visible', timeout: 3_000 });
+          const notice = await page.texts(browser().deep('priority-guard-dialog', '.pg-gone'));
+          expect(notice.join(' ')).toContain('Nothing was submitted');
+          await page.click(browser().deep('priority-guard-dialog', 'button[data-action="back"]'));
           await page.waitFor('priority-guard-dialog', { state: 'hidden' });
           await page.waitFor('priority-guard-note');
           expect(await guardElements(page)).toEqual([0, 1]);
+          expect(browser().submissions()).toHaveLength(0);
         }
         await page.type('#request_subject', ' since 9:00');
         const subject = await page.evaluate(() => document.querySelector<HTMLInputElement>('#request_subject')!.value);

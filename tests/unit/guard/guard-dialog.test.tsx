@@ -2,7 +2,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GuardDialog, type GuardDialogProps } from '../../../components/GuardDialog';
 import { DEFAULT_CONFIG } from '../../../lib/config/effective';
-import { openGuardDialog } from '../../../lib/guard/dialog';
+import { openGuardDialog } from '../../../entrypoints/guard-ui/dialog';
+import { FORM_GONE_MESSAGE, GUARD_GONE_MESSAGE } from '../../../components/GuardDialog';
 import type { ChecklistId } from '../../../lib/rules';
 
 function props(overrides: Partial<GuardDialogProps> = {}): GuardDialogProps {
@@ -18,6 +19,7 @@ function props(overrides: Partial<GuardDialogProps> = {}): GuardDialogProps {
     reassurance: DEFAULT_CONFIG.reassurance,
     error: null,
     busy: false,
+    stopped: null,
     onToggle: vi.fn(),
     onConfirm: vi.fn(),
     onChangeLevel: vi.fn(),
@@ -81,9 +83,99 @@ describe('GuardDialog', () => {
   });
 });
 
+function dialogActions(alive = () => true) {
+  return {
+    confirm: vi.fn(),
+    changeLevel: vi.fn(async () => true),
+    dismissed: vi.fn(),
+    pageChanged: vi.fn(),
+    isAlive: vi.fn(alive),
+  };
+}
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('GuardDialog once it can no longer submit', () => {
+  it('says plainly that nothing was submitted when the form left the page, and offers only "Back to form"', () => {
+    const { container } = render(<GuardDialog {...props({ stopped: 'form-gone', suggestion: 2 })} />);
+    const status = container.querySelector('.pg-status')!;
+    expect(status.getAttribute('role')).toBe('alert');
+    expect(status.textContent).toBe(FORM_GONE_MESSAGE);
+    expect(FORM_GONE_MESSAGE).toContain('Nothing was submitted');
+    expect(screen.queryByRole('button', { name: 'Submit as Priority 1' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Change to Priority/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Back to form' })).toBeTruthy();
+  });
+
+  it('carries the "guard stopped" notice from the start, and a Back button the browser itself can act on', () => {
+    const { container } = render(<GuardDialog {...props()} />);
+    expect(container.querySelector('.pg-gone')!.textContent).toBe(GUARD_GONE_MESSAGE);
+    const back = screen.getByRole('button', { name: 'Back to form' }) as HTMLButtonElement;
+    // A submit button of a method="dialog" form closes the dialog natively, without our script.
+    expect(back.type).toBe('submit');
+    expect(back.form?.getAttribute('method')).toBe('dialog');
+    // Everything that needs the live guard is marked so CSS can hide it once the guard is gone.
+    for (const action of container.querySelectorAll('[data-action="confirm"], [data-action="change"]')) {
+      expect(action.closest('.pg-needs-guard')).not.toBeNull();
+    }
+  });
+});
+
 describe('openGuardDialog', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    for (const host of document.querySelectorAll('priority-guard-dialog')) host.remove();
+  });
+
+  it('comes back when the page removes it or closes it behind the guard\u2019s back', async () => {
+    const actions = dialogActions();
+    const opened = openGuardDialog(document, DEFAULT_CONFIG, actions);
+    const host = document.querySelector('priority-guard-dialog')!;
+    const dialog = host.shadowRoot!.querySelector('dialog')!;
+    host.remove();
+    await tick();
+    expect(host.isConnected).toBe(true);
+    expect(dialog.open).toBe(true);
+    expect(actions.pageChanged).toHaveBeenCalled();
+    dialog.close();
+    await tick();
+    expect(dialog.open).toBe(true);
+    expect(opened.isOpen()).toBe(true);
+    opened.close();
+    await tick();
+    expect(host.isConnected).toBe(false);
+  });
+
+  it('tells the guard when the page changes while it is open, and stops when asked', async () => {
+    const actions = dialogActions();
+    const opened = openGuardDialog(document, DEFAULT_CONFIG, actions);
+    document.body.append(document.createElement('div'));
+    await tick();
+    expect(actions.pageChanged).toHaveBeenCalled();
+    opened.stop('form-gone');
+    const root = document.querySelector('priority-guard-dialog')!.shadowRoot!;
+    expect(root.querySelector('dialog')!.dataset.state).toBe('form-gone');
+    expect(root.querySelector('.pg-status')!.textContent).toContain('Nothing was submitted');
+    expect(root.querySelector('[data-action="confirm"]')).toBeNull();
+    opened.close();
+  });
+
+  it('switches to "the guard stopped" on its own once the extension is gone', () => {
+    vi.useFakeTimers();
+    let alive = true;
+    const actions = dialogActions(() => alive);
+    const opened = openGuardDialog(document, DEFAULT_CONFIG, actions);
+    const dialog = document.querySelector('priority-guard-dialog')!.shadowRoot!.querySelector('dialog')!;
+    vi.advanceTimersByTime(3_000);
+    expect(dialog.dataset.state).toBe('ask');
+    alive = false;
+    vi.advanceTimersByTime(1_000);
+    expect(dialog.dataset.state).toBe('extension-gone');
+    expect(opened.isOpen()).toBe(true); // the user closes it, with Back or Escape
+    opened.close();
+  });
+
   it('opens a labelled modal dialog in a shadow root and ignores untrusted events', () => {
-    const actions = { confirm: vi.fn(), changeLevel: vi.fn(async () => true), dismissed: vi.fn() };
+    const actions = dialogActions();
     const opened = openGuardDialog(document, DEFAULT_CONFIG, actions);
     expect(opened.isOpen()).toBe(true);
     const host = document.querySelector('priority-guard-dialog')!;

@@ -1,15 +1,16 @@
 // startGuard with its UI arriving late, or never: the form must keep working either way.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, type EffectiveConfig } from '@/lib/config/effective';
-import { openGuardDialog } from '@/lib/guard/dialog';
+import { openGuardDialog } from '@/entrypoints/guard-ui/dialog';
 import { startGuard } from '@/lib/guard/guard';
 import type { GuardUiLoader } from '@/lib/guard/load-ui';
-import { createP1Note } from '@/lib/guard/note';
+import { createP1Note } from '@/entrypoints/guard-ui/note';
+import { isOwnHost } from '@/entrypoints/guard-ui/shadow-host';
 import type { GuardUi } from '@/lib/guard/ui';
 import { ZENDESK_PROFILE } from '@/lib/portal/profiles';
 import { loadFixtureBody, resetDocument, UNNAMED_PRIORITY_FORM } from '../portal/load-fixture';
 
-const UI: GuardUi = { openGuardDialog, createP1Note };
+const UI: GuardUi = { openGuardDialog, createP1Note, isOwnElement: isOwnHost };
 
 /** A loader whose load() the test settles by hand, counting the requests. */
 function manualLoader() {
@@ -189,14 +190,41 @@ describe('startGuard and its lazily loaded UI', () => {
     expect(submissions).toBe(1);
   });
 
-  it('lets a held P1 through if the level was changed below P1 while the UI loaded', async () => {
+  it('drops a held P1 when the level changes while the UI loads: only the next submission goes, once', async () => {
     const ui = await armedForm();
     choose('urgent');
     submitButton().click();
     choose('high');
+    await flush();
+    submitButton().click();
+    expect(submissions).toBe(1);
     await ui.arrive();
     expect(dialogOpen()).toBe(false);
     expect(submissions).toBe(1);
+  });
+
+  it('drops a held P1 when another submission goes ahead while the UI loads (no replay afterwards)', async () => {
+    const ui = await armedForm();
+    choose('urgent');
+    submitButton().click();
+    // The page submits by itself at another level (no level-change event reached the guard).
+    const select = document.querySelector<HTMLSelectElement>('select[name="request[priority]"]')!;
+    select.value = 'high';
+    document.querySelector<HTMLFormElement>('form#new_request')!.requestSubmit();
+    expect(submissions).toBe(1);
+    await ui.arrive();
+    expect(dialogOpen()).toBe(false);
+    expect(submissions).toBe(1);
+  });
+
+  it('answers only the latest of several P1 attempts made while the UI loads', async () => {
+    const ui = await armedForm();
+    choose('urgent');
+    submitButton().click();
+    document.querySelector<HTMLFormElement>('form#new_request')!.requestSubmit();
+    await ui.arrive();
+    expect(document.querySelectorAll('priority-guard-dialog')).toHaveLength(1);
+    expect(submissions).toBe(0);
   });
 
   it('opens no dialog for a form that went away while the UI loaded', async () => {

@@ -48,11 +48,12 @@ async function answerWith(text: RegExp, n: number) {
 }
 
 describe('the popup', () => {
-  it('renders its first question at once, before anything async has answered', () => {
+  it('renders its tabs at once, and its first question as soon as the saved state is read', async () => {
     const { container } = render(<App search="" />);
-    expect(container.querySelector('.pg-step')).not.toBeNull();
     expect(screen.getByRole('tab', { name: 'Which priority?', selected: true })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe('Checking this tab…');
+    await question(/working normally/);
+    expect(container.querySelector('.pg-step')).not.toBeNull();
     // Keyboard-first: the first answer has focus.
     expect(focused()).toBe(screen.getAllByRole('radio')[0]);
   });
@@ -231,7 +232,7 @@ describe('the popup', () => {
     const triage = screen.getByRole('tab', { name: 'Which priority?' });
     triage.focus(); // as a real click does
     fireEvent.click(triage);
-    expect(screen.getByRole('group', { name: /working normally/ })).toBeTruthy();
+    expect(await screen.findByRole('group', { name: /working normally/ })).toBeTruthy();
     // Coming back by tab does not pull focus away from the tabs.
     expect(focused()).toBe(screen.getByRole('tab', { name: 'Which priority?' }));
   });
@@ -250,6 +251,65 @@ describe('the popup', () => {
   });
 });
 
+describe('Start over at the first question', () => {
+  const checked = () => (screen.getAllByRole('radio') as HTMLInputElement[]).filter((r) => r.checked);
+  const stored = async () => (await fakeBrowser.storage.session.get(POPUP_STATE_KEY))[POPUP_STATE_KEY];
+
+  /** Presses Start over as a real click does: the button takes focus first. */
+  function clickStartOver() {
+    const button = screen.getByRole('button', { name: 'Start over' });
+    button.focus();
+    fireEvent.click(button);
+  }
+
+  /** Question 1 with nothing picked (in the page and in the step's state), focus on its first answer, nothing saved. */
+  async function expectFreshStart() {
+    await waitFor(() => expect(checked()).toEqual([]));
+    const group = await question(/working normally/);
+    expect(screen.getByText('Question 1')).toBeTruthy();
+    expect(focused()).toBe(group.querySelector('input[type="radio"]'));
+    // Enter does not go on with the answer that was picked before: there is none.
+    press('Enter');
+    expect((await screen.findByRole('alert')).textContent).toBe('Pick an answer first.');
+    expect(screen.getByText('Question 1')).toBeTruthy();
+    await waitFor(async () => expect(await stored()).toMatchObject({ answers: [] }));
+  }
+
+  it('after Back from the result, clears the answer to Question 1 and focuses Question 1', async () => {
+    render(<App search="" />);
+    await answerWith(/working normally/, 1);
+    await screen.findByRole('heading', { level: 2, name: /^Priority 4/ });
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    await question(/working normally/);
+    expect(checked().map((r) => r.value)).toEqual(['yes']);
+    clickStartOver();
+    await expectFreshStart();
+  });
+
+  it('with an answer to Question 1 picked but not given (no Next), clears it and focuses Question 1', async () => {
+    render(<App search="" />);
+    await question(/working normally/);
+    press('2');
+    expect(checked().map((r) => r.value)).toEqual(['no']);
+    clickStartOver();
+    await expectFreshStart();
+  });
+
+  it('after a walk restored from the session, clears the saved walk too', async () => {
+    await fakeBrowser.storage.session.set({
+      [POPUP_STATE_KEY]: { answers: [{ questionId: 'question', optionId: 'no' }], view: 'triage', savedAt: Date.now() },
+    });
+    render(<App search="" />);
+    await question(/production affected/);
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    await question(/working normally/);
+    expect(checked().map((r) => r.value)).toEqual(['no']);
+    clickStartOver();
+    await expectFreshStart();
+    expect(await stored()).toMatchObject({ answers: [], view: 'triage' });
+  });
+});
+
 describe('the popup remembers', () => {
   it('where the user was after closing and reopening, for 30 minutes', async () => {
     const first = render(<App search="" />);
@@ -263,6 +323,35 @@ describe('the popup remembers', () => {
     render(<App search="" />);
     await screen.findByText('Question 2');
     expect(await question(/production affected/)).toBeTruthy();
+  });
+
+  it('shows the saved step directly on reopening, never Question 1 first', async () => {
+    await fakeBrowser.storage.session.set({
+      [POPUP_STATE_KEY]: { answers: [{ questionId: 'question', optionId: 'no' }], view: 'triage', savedAt: Date.now() },
+    });
+    const FIRST = '.pg-step[data-question="question"]';
+    const isFirst = (node: Node) =>
+      node instanceof Element && (node.matches(FIRST) || node.querySelector(FIRST) !== null);
+    // Every element the popup ever adds, even one replaced before anyone looked.
+    let sawFirst = false;
+    const observer = new MutationObserver((records) => {
+      if (records.some((r) => [...r.addedNodes].some(isFirst))) sawFirst = true;
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    try {
+      render(<App search="" />);
+      // The first render: the tabs, but no question yet.
+      expect(screen.getByRole('tab', { name: 'Which priority?', selected: true })).toBeTruthy();
+      expect(document.querySelector(FIRST)).toBeNull();
+      expect(screen.queryByText('Question 1')).toBeNull();
+      const group = await question(/production affected/);
+      expect(screen.getByText('Question 2')).toBeTruthy();
+      expect(focused()).toBe(group.querySelector('input[type="radio"]'));
+    } finally {
+      if (observer.takeRecords().some((r) => [...r.addedNodes].some(isFirst))) sawFirst = true;
+      observer.disconnect();
+    }
+    expect(sawFirst).toBe(false);
   });
 
   it('forgets after 30 minutes', async () => {

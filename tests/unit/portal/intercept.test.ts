@@ -4,10 +4,10 @@ import { interceptSubmissions, type StoppedSubmission } from '../../../lib/porta
 import { RECOGNISED_LEVELS } from '../../../lib/portal/option-levels';
 import { resetDocument } from './load-fixture';
 
-function setUp(level: string) {
+function setUp(level: string, buttons = '<button type="submit">Submit</button>') {
   document.body.innerHTML = `<form action="/hc/en-us/requests"><select name="request[priority]">
 <option value="low">Low</option><option value="urgent">Urgent</option></select>
-<input name="request[subject]" value="Down"><button type="submit">Submit</button></form>`;
+<input name="request[subject]" value="Down">${buttons}</form>`;
   const form = document.querySelector('form')!;
   const select = form.querySelector('select')!;
   select.value = level;
@@ -15,14 +15,17 @@ function setUp(level: string) {
   const portalSubmits = vi.fn((e: Event) => e.preventDefault());
   form.addEventListener('submit', portalSubmits);
   const stopped: StoppedSubmission[] = [];
+  const passed = vi.fn();
   const controller = new AbortController();
   interceptSubmissions({
     control: () => control,
+    isOwnUi: () => false,
     shouldStop: (c) => c.read() === 1,
     onStopped: (s) => stopped.push(s),
+    onPassed: passed,
     signal: controller.signal,
   });
-  return { form, button: form.querySelector('button')!, portalSubmits, stopped, controller };
+  return { form, select, button: form.querySelector('button')!, portalSubmits, stopped, passed, controller };
 }
 
 let current: AbortController | null = null;
@@ -38,6 +41,7 @@ describe('interceptSubmissions', () => {
     t.button.click();
     expect(t.stopped).toHaveLength(0);
     expect(t.portalSubmits).toHaveBeenCalledTimes(1);
+    expect(t.passed).toHaveBeenCalled(); // the guard drops anything it held
   });
 
   it('stops a P1 button click before the portal sees it, and resumes it exactly once', () => {
@@ -93,5 +97,109 @@ describe('interceptSubmissions and the browser’s own validation', () => {
     subject.value = 'Down';
     t.button.click();
     expect(t.stopped).toHaveLength(1);
+  });
+});
+
+describe('interceptSubmissions and page buttons that do not submit', () => {
+  it('never stops a button without type that the page handles itself, and its handler runs', () => {
+    const t = setUp('urgent', '<button class="attach">Add attachment</button><button type="submit">Submit</button>');
+    current = t.controller;
+    const attach = t.form.querySelector<HTMLButtonElement>('button.attach')!;
+    const pageHandler = vi.fn((e: Event) => e.preventDefault());
+    attach.addEventListener('click', pageHandler);
+    attach.click();
+    expect(pageHandler).toHaveBeenCalledTimes(1);
+    expect(t.stopped).toHaveLength(0);
+    expect(t.portalSubmits).not.toHaveBeenCalled();
+  });
+
+  it('still stops a button without type that does submit the form: at its submit event', () => {
+    const t = setUp('urgent', '<button class="go">Continue</button>');
+    current = t.controller;
+    t.form.querySelector<HTMLButtonElement>('button.go')!.click();
+    expect(t.stopped).toHaveLength(1);
+    expect(t.portalSubmits).not.toHaveBeenCalled();
+    t.stopped[0]!.resume();
+    expect(t.portalSubmits).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('interceptSubmissions and portals that submit asynchronously', () => {
+  it('lets the confirmed submission complete once when the page\u2019s click handler awaits, then calls requestSubmit()', async () => {
+    const t = setUp('urgent');
+    current = t.controller;
+    let pending: Promise<void> | null = null;
+    t.button.addEventListener('click', (event) => {
+      event.preventDefault();
+      pending = new Promise<void>((resolve) => setTimeout(resolve, 5)).then(() => t.form.requestSubmit());
+    });
+    t.button.click();
+    expect(t.stopped).toHaveLength(1);
+    t.stopped[0]!.resume();
+    await pending;
+    expect(t.stopped).toHaveLength(1); // no second question
+    expect(t.portalSubmits).toHaveBeenCalledTimes(1);
+    // A later submission of the same form is asked about again.
+    t.form.requestSubmit();
+    expect(t.stopped).toHaveLength(2);
+    expect(t.portalSubmits).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets it complete once when the page\u2019s submit handler cancels, awaits and submits again', async () => {
+    const t = setUp('urgent');
+    current = t.controller;
+    let pending: Promise<void> | null = null;
+    let validated = false;
+    t.form.addEventListener('submit', (event) => {
+      if (validated) return;
+      event.preventDefault();
+      pending = new Promise<void>((resolve) => setTimeout(resolve, 5)).then(() => {
+        validated = true;
+        t.form.requestSubmit();
+      });
+    });
+    t.form.requestSubmit();
+    expect(t.stopped).toHaveLength(1);
+    t.stopped[0]!.resume();
+    await pending;
+    expect(t.stopped).toHaveLength(1);
+    expect(t.portalSubmits).toHaveBeenCalledTimes(2); // the cancelled try and the real one
+  });
+
+  it('asks again when the user clicks Submit themselves after a confirmed submission', () => {
+    const t = setUp('urgent');
+    current = t.controller;
+    t.button.click();
+    t.stopped[0]!.resume();
+    expect(t.portalSubmits).toHaveBeenCalledTimes(1);
+    t.button.click();
+    expect(t.stopped).toHaveLength(2);
+    expect(t.portalSubmits).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("interceptSubmissions and the guard's own UI", () => {
+  it('never stops a click that comes from the guard\u2019s own elements, even one that says Submit', () => {
+    // A page without a <form> (Salesforce): the guard's dialog sits in the same <body>.
+    document.body.innerHTML = `<div class="form-field"><label for="p">Priority</label><select id="p" name="priority">
+<option value="low">Low</option><option value="urgent" selected>Urgent</option></select></div>
+<button class="page">Submit</button><div class="own"><button>Submit</button></div>`;
+    const control = nativeSelectControl(document.querySelector('select')!, RECOGNISED_LEVELS);
+    const own = document.querySelector('.own')!;
+    const controller = new AbortController();
+    current = controller;
+    const stopped: StoppedSubmission[] = [];
+    interceptSubmissions({
+      control: () => control,
+      isOwnUi: (target) => target === own,
+      shouldStop: () => true,
+      onStopped: (s) => stopped.push(s),
+      onPassed: () => undefined,
+      signal: controller.signal,
+    });
+    own.querySelector('button')!.click();
+    expect(stopped).toHaveLength(0);
+    document.querySelector<HTMLButtonElement>('button.page')!.click();
+    expect(stopped).toHaveLength(1);
   });
 });

@@ -8,8 +8,16 @@ export interface ShadowHost {
   remove(): void;
 }
 
+/** Every host this UI made: events coming from them are the guard's own, never the page's. */
+const ownHosts = new WeakSet<EventTarget>();
+
+export function isOwnHost(target: EventTarget): boolean {
+  return ownHosts.has(target);
+}
+
 export function createShadowHost(doc: Document, tag: string, css: string, hostStyle: Record<string, string>): ShadowHost {
   const host = doc.createElement(tag);
+  ownHosts.add(host);
   for (const [property, value] of Object.entries({ all: 'initial', ...hostStyle })) {
     host.style.setProperty(property, value, 'important');
   }

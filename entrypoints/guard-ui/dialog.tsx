@@ -1,0 +1,189 @@
+import { render } from 'preact';
+import { GuardDialog } from '../../components/GuardDialog';
+import type { EffectiveConfig } from '../../lib/config/effective';
+import { trapTab } from '../../lib/guard/focus';
+import type { DialogActions, DialogStopReason, OpenDialog } from '../../lib/guard/ui';
+import { suggest, type ChecklistId, type Level } from '../../lib/rules';
+import { createShadowHost } from './shadow-host';
+import css from './guard.css?inline';
+
+interface DialogState {
+  ticked: ReadonlySet<ChecklistId>;
+  error: string | null;
+  busy: boolean;
+  stopped: DialogStopReason | null;
+}
+
+/** How often the live guard restarts the CSS delay that would reveal "the guard stopped" (guard.css). */
+const HEARTBEAT_MS = 1_000;
+const GONE_ANIMATIONS = new Set(['pg-reveal', 'pg-conceal']);
+
+/**
+ * Keeps the "guard stopped" notice hidden while this script runs and the guard is alive.
+ * Once it stops (the script was unloaded, or isAlive() says the extension is gone), the CSS
+ * delay runs out and the notice shows by itself.
+ */
+function startHeartbeat(dialog: HTMLDialogElement, isAlive: () => boolean, onGone: () => void): () => void {
+  const beat = () => {
+    if (!isAlive()) {
+      stop();
+      onGone();
+      return;
+    }
+    if (typeof dialog.getAnimations !== 'function') return;
+    for (const animation of dialog.getAnimations({ subtree: true })) {
+      if (GONE_ANIMATIONS.has((animation as CSSAnimation).animationName)) animation.currentTime = 0;
+    }
+  };
+  const timer = setInterval(beat, HEARTBEAT_MS);
+  // A background tab's timers are throttled: beat as soon as it is shown again.
+  const onVisible = () => dialog.ownerDocument.visibilityState === 'visible' && beat();
+  dialog.ownerDocument.addEventListener('visibilitychange', onVisible);
+  function stop() {
+    clearInterval(timer);
+    dialog.ownerDocument.removeEventListener('visibilitychange', onVisible);
+  }
+  return stop;
+}
+
+/**
+ * Shows the Priority 1 check as a modal dialog in its own shadow root. Only trusted
+ * (real user) events tick, confirm, change or go back: the page cannot press for the user.
+ * Nor can it take the dialog away: removed from the page or closed by a script, it comes
+ * back at once; only the user (or the guard) closes it.
+ */
+export function openGuardDialog(doc: Document, config: EffectiveConfig, actions: DialogActions): OpenDialog {
+  const shadow = createShadowHost(doc, 'priority-guard-dialog', css, { position: 'fixed', 'z-index': '2147483647' });
+  const dialog = doc.createElement('dialog');
+  dialog.className = 'pg-dialog';
+  dialog.setAttribute('aria-labelledby', 'pg-dialog-title');
+  dialog.setAttribute('aria-modal', 'true');
+  dialog.dataset.state = 'ask';
+  shadow.root.append(dialog);
+  let open = true;
+  let state: DialogState = { ticked: new Set(), error: null, busy: false, stopped: null };
+
+  const isModal = () => {
+    try {
+      return dialog.matches(':modal');
+    } catch {
+      return dialog.open; // no :modal support (test DOMs)
+    }
+  };
+  const attach = () => {
+    if (!shadow.host.isConnected) (doc.body ?? doc.documentElement).append(shadow.host);
+    // A dialog taken out of the page leaves the top layer but keeps its open attribute.
+    if (dialog.open && !isModal()) dialog.removeAttribute('open');
+    if (!dialog.open) dialog.showModal();
+    shadow.root.getElementById('pg-dialog-title')?.focus();
+  };
+  // While open: put the dialog back if the page removes it, and tell the guard the page changed.
+  const pageWatch = new MutationObserver(() => {
+    if (!open) return;
+    if (!shadow.host.isConnected) attach();
+    actions.pageChanged();
+  });
+  const onClosedBehindOurBack = () => {
+    if (open) attach();
+  };
+  const stopHeartbeat = startHeartbeat(dialog, actions.isAlive, () => stop('extension-gone'));
+
+  const close = () => {
+    if (!open) return;
+    open = false;
+    stopHeartbeat();
+    pageWatch.disconnect();
+    render(null, dialog);
+    if (dialog.open) dialog.close();
+    shadow.remove();
+  };
+  const leave = (changed: boolean) => {
+    close();
+    actions.dismissed(changed);
+  };
+  const update = (patch: Partial<DialogState>) => {
+    state = { ...state, ...patch };
+    if (open) render(view(), dialog);
+  };
+  function stop(reason: DialogStopReason) {
+    if (!open || state.stopped) return;
+    dialog.dataset.state = reason;
+    if (reason === 'extension-gone') {
+      // From now on it behaves as a dialog whose script is gone: closed only by the user, natively.
+      stopHeartbeat();
+      pageWatch.disconnect();
+      dialog.removeEventListener('close', onClosedBehindOurBack);
+    }
+    update({ stopped: reason, busy: false, error: null });
+    shadow.root.querySelector<HTMLElement>('button[data-action="back"]')?.focus();
+  }
+  const toggle = (id: ChecklistId, event: Event) => {
+    const box = event.currentTarget as HTMLInputElement;
+    if (!event.isTrusted) {
+      box.checked = state.ticked.has(id);
+      return;
+    }
+    const ticked = new Set(state.ticked);
+    if (box.checked) ticked.add(id);
+    else ticked.delete(id);
+    update({ ticked });
+  };
+  const changeLevel = async (level: Level, event: Event) => {
+    if (!event.isTrusted || state.stopped) return;
+    update({ busy: true, error: null });
+    if (await actions.changeLevel(level)) return leave(true);
+    update({
+      busy: false,
+      error: `The form's priority field could not be changed. Choose Priority ${level} in the form yourself, then submit.`,
+    });
+  };
+  const view = () => (
+    <GuardDialog
+      definitions={config.definitions}
+      replaced={config.replacedDefinitions}
+      plan={config.plan}
+      p1Phone={config.p1Phone}
+      checklist={config.checklist}
+      ticked={state.ticked}
+      suggestion={suggest(state.ticked)}
+      essentials={config.ticketEssentials}
+      reassurance={config.reassurance}
+      error={state.error}
+      busy={state.busy}
+      stopped={state.stopped}
+      onToggle={toggle}
+      onConfirm={(event) => {
+        if (!event.isTrusted || state.stopped || !config.checklist.every((item) => state.ticked.has(item.id))) return;
+        actions.confirm();
+      }}
+      onChangeLevel={changeLevel}
+      onBack={(event) => {
+        // The button submits a method="dialog" form: that is only for when this script is gone.
+        event.preventDefault();
+        if (event.isTrusted) leave(false);
+      }}
+    />
+  );
+
+  dialog.addEventListener('keydown', (event) => trapTab(dialog, event));
+  // A page's synthetic click on a checkbox (or its label) toggles it, and the change event
+  // the browser then fires is trusted: so refuse untrusted clicks before they act.
+  dialog.addEventListener(
+    'click',
+    (event) => {
+      if (event.isTrusted) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    },
+    true,
+  );
+  dialog.addEventListener('cancel', (event) => {
+    event.preventDefault();
+    if (event.isTrusted) leave(false);
+  });
+  dialog.addEventListener('close', onClosedBehindOurBack);
+  render(view(), dialog);
+  attach();
+  pageWatch.observe(doc, { childList: true, subtree: true });
+  return { close, isOpen: () => open, stop };
+}
