@@ -5,7 +5,8 @@ import { LEVELS, type Level } from './rules/levels';
  * The one message schema between the popup and the content script.
  *
  *   popup → content  { type: 'get-status' }
- *   content → popup  { type: 'status', armed: boolean, level: 1|2|3|4|null }
+ *   content → popup  { type: 'status', armed: boolean, level: 1|2|3|4|null, asking?: true }
+ *   (the background asks it too, in Firefox, before it applies an update)
  *
  *   popup → content  { type: 'set-level', level: 1|2|3|4 }
  *   content → popup  { type: 'set-level-result', ok: boolean, reason?: string }
@@ -40,6 +41,8 @@ export interface StatusResponse {
   armed: boolean;
   /** The level the field holds now (null: none, or not armed). */
   level: Level | null;
+  /** Present when the guard is asking about a Priority 1 on this page (its dialog is open). */
+  asking?: true;
 }
 export interface SetLevelResult {
   type: 'set-level-result';
@@ -73,7 +76,12 @@ function makeSchemas() {
     z.strictObject({ type: z.literal(type), ok: z.boolean(), reason: z.optional(z.string()) });
   return {
     request: z.discriminatedUnion('type', [getStatus, setLevel]),
-    status: z.strictObject({ type: z.literal('status'), armed: z.boolean(), level: z.nullable(level) }),
+    status: z.strictObject({
+      type: z.literal('status'),
+      armed: z.boolean(),
+      level: z.nullable(level),
+      asking: z.optional(z.literal(true)),
+    }),
     setLevelResult: result('set-level-result'),
     injectUiRequest: z.strictObject({ type: z.literal('inject-guard-ui') }),
     injectUiResult: result('inject-guard-ui-result'),
@@ -149,12 +157,14 @@ export function parsePopupRequest(value: unknown): Checked<PopupRequest> {
 /** Popup: the content script's answer to get-status (undefined: nobody answered). */
 export function parseStatus(value: unknown): Checked<StatusResponse> {
   if (value === undefined) return refuse('No answer from the page');
-  const message = strictMessage(value, 'status', ['type', 'armed', 'level']);
+  const message = strictMessage(value, 'status', ['type', 'armed', 'level', 'asking']);
   if (typeof message === 'string') return refuse(message);
   if (message.type !== 'status') return refuse(`Expected a status, not ${shown(message.type)}`);
   if (typeof message.armed !== 'boolean') return refuse('armed: expected true or false');
   if (message.level !== null && !isLevel(message.level)) return refuse(`level: expected 1 to 4 or null, not ${shown(message.level)}`);
-  return { ok: true, message: { type: 'status', armed: message.armed, level: message.level } };
+  if (message.asking !== undefined && message.asking !== true) return refuse(`asking: expected true or absent, not ${shown(message.asking)}`);
+  const status: StatusResponse = { type: 'status', armed: message.armed, level: message.level };
+  return { ok: true, message: message.asking ? { ...status, asking: true } : status };
 }
 
 type Result<T extends string> = { type: T; ok: boolean; reason?: string };

@@ -1,9 +1,5 @@
-import type { ConfigProblem } from '../../lib/config/load';
+import { ignoredSummary, type ConfigProblem } from '../../lib/config/load';
 import { Section } from './common';
-
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** The settings that were ignored, in plain words. Rendered as text: nothing in them is markup. */
 export function ProblemList({ problems }: { problems: readonly ConfigProblem[] }) {
@@ -11,8 +7,8 @@ export function ProblemList({ problems }: { problems: readonly ConfigProblem[] }
   const policy = problems.filter((p) => p.source === 'policy');
   const user = problems.filter((p) => p.source === 'user');
   const summary = [
-    policy.length ? `${count(policy.length, 'organisation setting was', 'organisation settings were')} ignored` : '',
-    user.length ? `${count(user.length, 'of your saved settings was', 'of your saved settings were')} ignored` : '',
+    policy.length ? ignoredSummary(policy.length, 'policy') : '',
+    user.length ? ignoredSummary(user.length, 'user') : '',
   ]
     .filter(Boolean)
     .join('; ');

@@ -1,4 +1,5 @@
 import { DefinitionsView } from '../../components/popup/DefinitionsView';
+import { IgnoredSettingsLine } from '../../components/popup/IgnoredSettingsLine';
 import { PriorityResult, type Handoff } from '../../components/popup/PriorityResult';
 import { TabStatusLine } from '../../components/popup/TabStatusLine';
 import { TriageStep } from '../../components/popup/TriageStep';
@@ -68,6 +69,7 @@ export function App({ search }: { search: string }) {
     <main class="pg-popup">
       <h1>Priority Guard</h1>
       <TabStatusLine tab={p.tab} />
+      <IgnoredSettingsLine count={p.ignoredPolicySettings} onShow={() => void p.showIgnoredSettings()} />
       <ViewTabs tabs={tabs} selected={p.view} onSelect={p.setView} label="Views">
         {p.view === 'triage' ? (
           triage

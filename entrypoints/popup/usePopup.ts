@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { HandoffState } from '../../components/popup/PriorityResult';
 import type { TabState } from '../../components/popup/TabStatusLine';
 import { DEFAULT_CONFIG, POPUP_VIEWS, type EffectiveConfig, type PopupView } from '../../lib/config/effective';
-import { loadEffectiveConfig, onEffectiveConfigChanged } from '../../lib/config/load';
+import { loadEffectiveConfig, onEffectiveConfigChanged, policyProblemCount, type EffectiveConfigReport } from '../../lib/config/load';
 import { DEFAULT_NEW_TICKET_URL } from '../../lib/portal/default-portals';
 import { START, answer, back, startOver, stepOf, type FlowState, type Level } from '../../lib/rules';
 import { withTimeout } from '../../lib/timeout';
@@ -32,6 +32,8 @@ export const SESSION_WAIT_MS = 1_000;
  */
 export function usePopup(search: string) {
   const [config, setConfig] = useState<EffectiveConfig>(DEFAULT_CONFIG);
+  /** How many of the organisation's settings were ignored (listed on the options page). */
+  const [ignoredPolicySettings, setIgnoredPolicySettings] = useState(0);
   /** The view the user picked (null: the configuration's first). */
   const [view, setViewState] = useState<PopupView | null>(null);
   const [flow, setFlow] = useState<FlowState>(START);
@@ -51,8 +53,12 @@ export function usePopup(search: string) {
 
   useEffect(() => {
     let live = true;
-    void loadEffectiveConfig().then((report) => live && setConfig(report.config));
-    const stop = onEffectiveConfigChanged((report) => setConfig(report.config));
+    const take = (report: EffectiveConfigReport) => {
+      setConfig(report.config);
+      setIgnoredPolicySettings(policyProblemCount(report));
+    };
+    void loadEffectiveConfig().then((report) => live && take(report));
+    const stop = onEffectiveConfigChanged(take);
     void withTimeout(loadPopupSession(), SESSION_WAIT_MS, null).then((saved) => {
       if (!live) return;
       if (saved && !touched.current) {
@@ -106,6 +112,7 @@ export function usePopup(search: string) {
     flow,
     step,
     restored,
+    ignoredPolicySettings,
     round,
     tab,
     handoff,
@@ -137,6 +144,9 @@ export function usePopup(search: string) {
       const outcome = await setLevelOnTab(tabId, level);
       setHandoff(outcome.ok ? { kind: 'done' } : { kind: 'failed', reason: outcome.reason });
       await refreshTab();
+    },
+    async showIgnoredSettings() {
+      await browser.tabs.create({ url: browser.runtime.getURL('/options.html#problems') });
     },
     async openNewTicket() {
       await browser.tabs.create({ url: newTicketUrl(config) });

@@ -41,6 +41,8 @@ const LEFTOVERS = 'priority-guard-dialog, priority-guard-note';
  */
 export function startGuard(options: GuardOptions): {
   control(): PriorityControl | null;
+  /** Whether a P1 submission is held, waiting for the user's answer (or for the dialog). */
+  asking(): boolean;
   /** The configuration changed (or arrived): re-arm if it finds the field differently, refresh the note. */
   configChanged(): void;
 } {
@@ -271,6 +273,7 @@ export function startGuard(options: GuardOptions): {
   });
   return {
     control: watcher.current,
+    asking: () => held !== null,
     configChanged: () => {
       watcher.reconsider(); // lets go of a field that left the page, or that the new profile finds differently
       if (refreshArmed) refreshArmed();

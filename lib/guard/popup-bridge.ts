@@ -8,6 +8,8 @@ import { reportGuardError } from './fail-open';
 export interface PopupBridgeOptions {
   /** The priority field the guard has armed, or null. */
   control(): PriorityControl | null;
+  /** Whether the guard is asking about a Priority 1 on this page now (its dialog is open). */
+  asking?(): boolean;
   /** Aborted when the content script goes away: the listener goes with it. */
   signal: AbortSignal;
   /** How long a set-level may take before the popup is told it did not work. */
@@ -16,8 +18,9 @@ export interface PopupBridgeOptions {
 
 const DEFAULT_TIMEOUT_MS = 4_000;
 
-function status(control: PriorityControl | null): StatusResponse {
-  return { type: 'status', armed: control !== null, level: control?.read() ?? null };
+function status(control: PriorityControl | null, asking: boolean): StatusResponse {
+  const answer: StatusResponse = { type: 'status', armed: control !== null, level: control?.read() ?? null };
+  return asking ? { ...answer, asking: true } : answer;
 }
 
 function failed(reason: string): SetLevelResult {
@@ -50,10 +53,10 @@ async function setLevel(control: PriorityControl | null, level: Level, timeoutMs
 }
 
 /**
- * Answers the popup: get-status (is the guard armed, which level is selected) and
- * set-level. Anything else, or anything malformed, is ignored: no answer is sent.
+ * Answers the popup: get-status (is the guard armed, which level is selected, is it asking
+ * about a P1; the background asks this too) and set-level. Anything else, or anything malformed, is ignored: no answer is sent.
  */
-export function listenForPopup({ control, signal, timeoutMs = DEFAULT_TIMEOUT_MS }: PopupBridgeOptions): void {
+export function listenForPopup({ control, asking, signal, timeoutMs = DEFAULT_TIMEOUT_MS }: PopupBridgeOptions): void {
   if (signal.aborted) return;
   const listener = (message: unknown): Promise<PopupResponse> | undefined => {
     const checked = parsePopupRequest(message);
@@ -65,12 +68,12 @@ export function listenForPopup({ control, signal, timeoutMs = DEFAULT_TIMEOUT_MS
     try {
       const current = control();
       if (request.type === 'set-level') return setLevel(current, request.level, timeoutMs);
-      return Promise.resolve(status(current));
+      return Promise.resolve(status(current, asking?.() ?? false));
     } catch (error) {
       // Reading the field threw: answer plainly rather than leave the popup waiting.
       reportGuardError(error);
       return Promise.resolve(
-        request.type === 'set-level' ? failed(`The field did not accept Priority ${request.level}.`) : status(null),
+        request.type === 'set-level' ? failed(`The field did not accept Priority ${request.level}.`) : status(null, false),
       );
     }
   };

@@ -15,8 +15,6 @@ export interface PriorityControl {
   focusTarget: HTMLElement;
   /** The form submitted, or null where the portal submits without one (Salesforce). */
   form: HTMLFormElement | null;
-  /** Where the submit button lives: the form, or the nearest container of the field. */
-  scope: Element;
   /** The level selected now, read from the DOM at call time. */
   read(): Level | null;
   /** Selects `level` as a user would; resolves true once read() confirms it. */

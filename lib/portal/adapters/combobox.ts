@@ -3,7 +3,7 @@ import type { OptionLike } from '../../rules/labels';
 import type { PriorityControl } from '../control';
 import { byIdRefs, deepQueryAll, textOf, waitFor } from '../dom';
 import type { OptionLevels } from '../option-levels';
-import { fieldOf, formAndScope } from './field-parts';
+import { fieldOf, formOf } from './field-parts';
 import { watchField } from './watch-field';
 
 const HIDDEN_VALUE = 'input[type="hidden"][name], input[hidden][name]';
@@ -87,7 +87,7 @@ export function comboboxControl(trigger: HTMLElement, levels: OptionLevels): Pri
     kind: 'combobox',
     field,
     focusTarget: trigger,
-    ...formAndScope(trigger),
+    form: formOf(trigger),
     read,
     options: () => seen,
     offers: (level) => seen.length === 0 || levels.find(seen, level) !== undefined,

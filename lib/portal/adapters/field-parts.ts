@@ -15,22 +15,7 @@ export function fieldOf(el: Element): Element {
   return closestDeep(el, FIELD_WRAPPERS) ?? el.parentElement ?? el;
 }
 
-/** The form a control submits with, or null; and the container to look for its submit button in. */
-export function formAndScope(el: Element): { form: HTMLFormElement | null; scope: Element } {
-  const form = (el as HTMLInputElement).form ?? (closestDeep(el, 'form') as HTMLFormElement | null);
-  if (form) return { form, scope: form };
-  // No <form> (Salesforce LWR): the outermost custom element or main region holding the field.
-  let scope: Element = el;
-  let node: Element | null = el;
-  while (node) {
-    const root = node.getRootNode();
-    if (root instanceof ShadowRoot) {
-      scope = root.host;
-      node = root.host;
-    } else {
-      scope = node.closest('main, [role="main"], body') ?? scope;
-      break;
-    }
-  }
-  return { form: null, scope };
+/** The form a control submits with, or null (Salesforce pages have no <form>). */
+export function formOf(el: Element): HTMLFormElement | null {
+  return (el as HTMLInputElement).form ?? (closestDeep(el, 'form') as HTMLFormElement | null);
 }

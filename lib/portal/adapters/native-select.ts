@@ -3,7 +3,7 @@ import type { OptionLike } from '../../rules/labels';
 import type { PriorityControl } from '../control';
 import { fire, setNativeValue, textOf } from '../dom';
 import type { OptionLevels } from '../option-levels';
-import { fieldOf, formAndScope } from './field-parts';
+import { fieldOf, formOf } from './field-parts';
 import { watchField } from './watch-field';
 
 function optionsOf(select: HTMLSelectElement): OptionLike[] {
@@ -21,7 +21,7 @@ export function nativeSelectControl(select: HTMLSelectElement, levels: OptionLev
     kind: 'select',
     field: fieldOf(select),
     focusTarget: select,
-    ...formAndScope(select),
+    form: formOf(select),
     read,
     options: () => optionsOf(select),
     offers: (level) => levels.find(optionsOf(select), level) !== undefined,

@@ -3,7 +3,7 @@ import type { OptionLike } from '../../rules/labels';
 import type { PriorityControl } from '../control';
 import { fire, setNativeValue } from '../dom';
 import type { OptionLevels } from '../option-levels';
-import { fieldOf, formAndScope } from './field-parts';
+import { fieldOf, formOf } from './field-parts';
 import { watchField } from './watch-field';
 
 interface TaggerEntry {
@@ -51,7 +51,7 @@ export function nestyControl(input: HTMLInputElement, levels: OptionLevels): Pri
     get focusTarget() {
       return shown() ?? input;
     },
-    ...formAndScope(input),
+    form: formOf(input),
     read,
     options,
     offers: (level) => levels.find(options(), level) !== undefined,

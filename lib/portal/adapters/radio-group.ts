@@ -3,7 +3,7 @@ import type { OptionLike } from '../../rules/labels';
 import type { PriorityControl } from '../control';
 import { textOf } from '../dom';
 import type { OptionLevels } from '../option-levels';
-import { fieldOf, formAndScope } from './field-parts';
+import { fieldOf, formOf } from './field-parts';
 import { watchField } from './watch-field';
 
 function labelOf(radio: HTMLInputElement): string {
@@ -27,7 +27,7 @@ export function radioGroupControl(radios: HTMLInputElement[], levels: OptionLeve
     get focusTarget() {
       return radios.find((r) => r.checked) ?? first;
     },
-    ...formAndScope(first),
+    form: formOf(first),
     read,
     options: () => options().map(({ label, value }) => ({ label, value })),
     offers: (level) => levels.find(options(), level) !== undefined,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   checkInjectUiRequest,
   messageSchemas,
@@ -7,6 +7,7 @@ import {
   parsePopupRequest,
   parseSetLevelResult,
   parseStatus,
+  type InjectUiResult,
   type PopupRequest,
   type SetLevelResult,
   type StatusResponse,
@@ -114,11 +115,13 @@ describe('popup → content requests', () => {
     expect(accepted).toBeGreaterThan(50);
   });
 
+  // A type-level assertion: `npm run typecheck` (tsc over tests/) fails if they drift apart.
   it('the types and the schema agree', () => {
-    type Parsed = ReturnType<ReturnType<typeof messageSchemas>['request']['parse']>;
-    const a: PopupRequest = {} as Parsed;
-    const b: Parsed = {} as PopupRequest;
-    expect([a, b]).toBeDefined();
+    type Schemas = ReturnType<typeof messageSchemas>;
+    expectTypeOf<ReturnType<Schemas['request']['parse']>>().toEqualTypeOf<PopupRequest>();
+    expectTypeOf<ReturnType<Schemas['status']['parse']>>().toEqualTypeOf<StatusResponse>();
+    expectTypeOf<ReturnType<Schemas['setLevelResult']['parse']>>().toEqualTypeOf<SetLevelResult>();
+    expectTypeOf<ReturnType<Schemas['injectUiResult']['parse']>>().toEqualTypeOf<InjectUiResult>();
   });
 });
 
@@ -127,6 +130,9 @@ describe('content → popup answers (checked by hand in the popup)', () => {
     ['armed with a level', { type: 'status', armed: true, level: 3 }, true],
     ['armed with no level', { type: 'status', armed: true, level: null }, true],
     ['not armed', { type: 'status', armed: false, level: null }, true],
+    ['asking about a P1', { type: 'status', armed: true, level: 1, asking: true }, true],
+    ['asking: false (absent is the only "no")', { type: 'status', armed: true, level: 1, asking: false }, false],
+    ['asking as text', { type: 'status', armed: true, level: 1, asking: 'true' }, false],
     ['no level property', { type: 'status', armed: true }, false],
     ['level 0', { type: 'status', armed: true, level: 0 }, false],
     ['armed as a string', { type: 'status', armed: 'true', level: 1 }, false],

@@ -447,3 +447,27 @@ describe('accessibility (axe-core)', () => {
     await check(container);
   });
 });
+
+describe('the popup and the organisation\u2019s ignored settings', () => {
+  const problem = (path: string, source: 'policy' | 'user' = 'policy') => ({ source, path, message: `${path}: expected text, got 5` });
+
+  it.each([
+    [[], null],
+    [[problem('plan', 'user')], null],
+    [[problem('plan')], '1 organisation setting was ignored.'],
+    [[problem('plan'), problem('wording.footer'), problem('plan', 'user')], '2 organisation settings were ignored.'],
+  ])('with problems %j it says %j', async (problems, expected) => {
+    await fakeBrowser.storage.local.set({ [EFFECTIVE_CONFIG_KEY]: { config: DEFAULT_CONFIG, problems } });
+    const { container } = render(<App search="" />);
+    await question(/working normally/);
+    await waitFor(() => expect(container.querySelector('.pg-ignored-settings')?.textContent?.split('.')[0] ?? null).toBe(expected?.split('.')[0] ?? null));
+  });
+
+  it('opens the options page at the list of ignored settings', async () => {
+    await fakeBrowser.storage.local.set({ [EFFECTIVE_CONFIG_KEY]: { config: DEFAULT_CONFIG, problems: [problem('plan')] } });
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    render(<App search="" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'See which in the settings' }));
+    await waitFor(() => expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/options.html#problems') }));
+  });
+});

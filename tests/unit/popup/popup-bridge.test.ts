@@ -21,7 +21,6 @@ function fakeControl(overrides: Partial<PriorityControl> & { level?: Level | nul
     field: el,
     focusTarget: el,
     form: null,
-    scope: el,
     read: () => level,
     set: async (l) => {
       level = l;
@@ -46,6 +45,15 @@ afterEach(() => {
 });
 
 describe('listenForPopup', () => {
+  it('says when the guard is asking about a P1 (its dialog is open), and only then', async () => {
+    let asking = false;
+    const control = fakeControl({ level: 1 });
+    listenForPopup({ control: () => control, asking: () => asking, signal: abort.signal });
+    expect(await ask({ type: 'get-status' })).toEqual({ type: 'status', armed: true, level: 1 });
+    asking = true;
+    expect(await ask({ type: 'get-status' })).toEqual({ type: 'status', armed: true, level: 1, asking: true });
+  });
+
   it('answers get-status: armed with the selected level, or not armed', async () => {
     let control: PriorityControl | null = null;
     listenForPopup({ control: () => control, signal: abort.signal });
