@@ -62,6 +62,12 @@ export interface RawPage {
   axDialogs?(): Promise<{ role: string; name: string }[]>;
   /** Screenshot of the visible viewport. */
   screenshot(path: string): Promise<void>;
+  /** Makes this tab the active one (after another tab was opened in front of it). */
+  bringToFront(): Promise<void>;
+  /** A real mouse click at viewport coordinates (CSS pixels). */
+  clickAt(x: number, y: number): Promise<void>;
+  /** Chromium only: Playwright's page and context, for what only CDP can do. */
+  chromium?: { page: PwPage; context: BrowserContext };
 }
 
 function rawPlaywright(page: PwPage, ctx: BrowserContext): RawPage {
@@ -91,6 +97,9 @@ function rawPlaywright(page: PwPage, ctx: BrowserContext): RawPage {
       mkdirSync(dirname(path), { recursive: true });
       await page.screenshot({ path });
     },
+    bringToFront: () => page.bringToFront(),
+    clickAt: (x, y) => page.mouse.click(x, y),
+    chromium: { page, context: ctx },
   };
 }
 
@@ -112,6 +121,8 @@ function rawPuppeteer(page: PpPage): RawPage {
       mkdirSync(dirname(path), { recursive: true });
       await page.screenshot({ path: path as `${string}.png` });
     },
+    bringToFront: () => page.bringToFront(),
+    clickAt: (x, y) => page.mouse.click(x, y),
   };
 }
 
@@ -190,6 +201,29 @@ export async function until<T>(check: () => T | Promise<T>, what: string, timeou
   }
 }
 
+/**
+ * Reads until ok(value) or the timeout, and returns the last value read either way: for an
+ * expect() afterwards that shows what the page looked like, rather than a bare timeout.
+ */
+export async function settle<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout: number, every = 50): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    let value: T | undefined;
+    let failed = false;
+    try {
+      value = await read();
+    } catch {
+      failed = true; // the page may be navigating
+    }
+    if (!failed && ok(value as T)) return value as T;
+    if (Date.now() > end) {
+      if (failed) return read();
+      return value as T;
+    }
+    await sleep(every);
+  }
+}
+
 /** How long a "nothing happens" check waits for something that should not happen. */
 export const SETTLE_MS = 250;
 
@@ -211,6 +245,7 @@ export function submittedData(sub: Submission): FieldData {
 
 export function fixtureUrl(fixture: string, extra = ''): string {
   if (fixture === 'salesforce-lwr') return `https://portal.perforce.com/s/contactsupport?fixture=salesforce-lwr${extra}`;
+  if (fixture === 'salesforce-bare') return `https://portal.perforce.com/s/contactsupport?fixture=salesforce-bare${extra}`;
   return `https://support.puppet.com/hc/en-us/requests/new?fixture=${fixture}${extra}`;
 }
 export const ARTICLE_URL = 'https://support.puppet.com/hc/en-us/articles/360035198994?fixture=article';
@@ -444,6 +479,15 @@ export const salesforceLwr: Widget = {
   },
 };
 
+/** salesforce-lwr's case form mounted straight into <body>: no <main>, no [role=main], no <form>; page buttons around it. */
+export const salesforceBare: Widget = { ...salesforceLwr, fixture: 'salesforce-bare' };
+
+/** The legacy form with a typeless "Add attachment" button, a "Preview" button and a typeless Submit. */
+export const formButtons: Widget = { ...zendeskSelect('form-buttons'), submit: ['form#new_request button.button-large'] };
+
+/** A legacy-style form whose Submit click handler checks for 400 ms, then calls form.requestSubmit(). */
+export const asyncSubmit: Widget = { ...zendeskSelect('async-submit'), submit: ['form#new_request button[type="submit"]'] };
+
 /** Every widget fixture, for the per-widget tests. */
 export const WIDGETS: Widget[] = [
   zendeskSelect(),
@@ -504,11 +548,30 @@ export class GuardPage {
     await this.page.goto(url);
     await this.page.evaluate(() => {
       sessionStorage.removeItem('pg-e2e-dialog-seen');
-      const seen = () => {
+      sessionStorage.removeItem('pg-e2e-dialog-insertions');
+      const seen = (records: MutationRecord[]) => {
         if (document.querySelector('priority-guard-dialog')) sessionStorage.setItem('pg-e2e-dialog-seen', '1');
+        // Every time a guard dialog host is put into the page (dialogInsertions()).
+        let added = 0;
+        for (const record of records) {
+          for (const node of record.addedNodes) {
+            if (!(node instanceof Element)) continue;
+            if (node.localName === 'priority-guard-dialog') added += 1;
+            added += node.querySelectorAll('priority-guard-dialog').length;
+          }
+        }
+        if (added) sessionStorage.setItem('pg-e2e-dialog-insertions', String(Number(sessionStorage.getItem('pg-e2e-dialog-insertions') ?? 0) + added));
       };
       new MutationObserver(seen).observe(document.documentElement, { childList: true, subtree: true });
     });
+  }
+
+  /**
+   * How many times a guard dialog was put into this tab's page since open() (survives
+   * same-origin navigations). A dialog the guard re-attaches counts again.
+   */
+  dialogInsertions(): Promise<number> {
+    return this.page.evaluate(() => Number(sessionStorage.getItem('pg-e2e-dialog-insertions') ?? 0));
   }
 
   /** True if a guard dialog appeared in this tab since open() (survives same-origin navigations). */
@@ -838,4 +901,75 @@ export function expectedData(w: Widget, before: FieldData, how: 'button' | 'ente
     for (const [k, v] of Object.entries(out)) if (typeof v === 'string' && v.startsWith('file:')) out[k] = v.slice('file:'.length);
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// The extension's own pages (for its APIs: storage, tabs, management)
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Opens one of the extension's pages (options.html by default) in a new tab, in front, and
+ * waits until its script has rendered. Close it when done (the portal tab is then behind it:
+ * bring that one to the front again).
+ */
+export async function openExtensionPage(b: BrowserUnderTest, path = 'options.html'): Promise<PageUnderTest> {
+  const page = await b.newPage();
+  const url = b.extensionUrl(path);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.goto(url);
+      break;
+    } catch (error) {
+      // Firefox over BiDi now and then fails while the moz-extension document commits.
+      if (attempt > 0) throw error;
+    }
+  }
+  await until(async () => (await page.url()) === url, `${url} to open`, 15_000);
+  await page.waitFor('#app > *', { timeout: 15_000 });
+  return page;
+}
+
+/**
+ * The id of the tab showing `url` (the whole address, or a unique part of it), asked from an
+ * extension page: tabs.query() gives the address of tabs on the extension's own hosts.
+ */
+export async function tabIdOf(extensionPage: PageUnderTest, url: string): Promise<number> {
+  return until(
+    () =>
+      extensionPage.evaluate(async (wanted: string) => {
+        const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+        const tab = (await api.tabs.query({})).find((t) => t.url?.includes(wanted));
+        return tab?.id ?? null;
+      }, url),
+    `the tab showing ${url}`,
+    10_000,
+  );
+}
+
+/** The user's settings (storage.sync) from an extension page, then waits until the background stored the effective configuration. */
+export async function setUserSettings(
+  extensionPage: PageUnderTest,
+  settings: Record<string, unknown>,
+  applied: (effective: Record<string, unknown> | undefined) => boolean,
+  remove: string[] = [],
+): Promise<void> {
+  await extensionPage.evaluate(
+    async ({ set, drop }: { set: Record<string, unknown>; drop: string[] }) => {
+      const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+      if (drop.length) await api.storage.sync.remove(drop);
+      if (Object.keys(set).length) await api.storage.sync.set(set);
+    },
+    { set: settings, drop: remove },
+  );
+  await until(
+    async () =>
+      applied(
+        await extensionPage.evaluate(async () => {
+          const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+          return ((await api.storage.local.get('effectiveConfig')).effectiveConfig as { config?: Record<string, unknown> } | undefined)?.config;
+        }),
+      ),
+    'the background to store the effective configuration',
+    10_000,
+  );
 }
