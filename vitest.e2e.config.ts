@@ -14,5 +14,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
     retry: 0,
+    // Ends the run by naming every skipped test: a skipped suite must never look like a pass.
+    reporters: ['default', './tests/e2e/harness/skip-summary.ts'],
   },
 });
