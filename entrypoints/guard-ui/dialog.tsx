@@ -4,7 +4,7 @@ import type { EffectiveConfig } from '../../lib/config/effective';
 import { trapTab } from '../../lib/guard/focus';
 import type { DialogActions, DialogStopReason, OpenDialog } from '../../lib/guard/ui';
 import { suggest, type ChecklistId, type Level } from '../../lib/rules';
-import { createShadowHost } from './shadow-host';
+import { createShadowHost, keepIntact } from './shadow-host';
 import css from './guard.css?inline';
 
 interface DialogState {
@@ -49,19 +49,25 @@ function startHeartbeat(dialog: HTMLDialogElement, isAlive: () => boolean, onGon
 /**
  * Shows the Priority 1 check as a modal dialog in its own shadow root. Only trusted
  * (real user) events tick, confirm, change or go back: the page cannot press for the user.
- * Nor can it take the dialog away: removed from the page or closed by a script, it comes
- * back at once; only the user (or the guard) closes it.
+ * Nor can it take the dialog away or change what it says: removed from the page or closed by
+ * a script, it comes back at once, and reworded or restyled, it is rebuilt (keepIntact);
+ * only the user (or the guard) closes it.
  */
 export function openGuardDialog(doc: Document, config: EffectiveConfig, actions: DialogActions): OpenDialog {
   const shadow = createShadowHost(doc, 'priority-guard-dialog', css, { position: 'fixed', 'z-index': '2147483647' });
   const dialog = doc.createElement('dialog');
-  dialog.className = 'pg-dialog';
-  dialog.setAttribute('aria-labelledby', 'pg-dialog-title');
-  dialog.setAttribute('aria-modal', 'true');
-  dialog.dataset.state = 'ask';
-  shadow.root.append(dialog);
   let open = true;
   let state: DialogState = { ticked: new Set(), error: null, busy: false, stopped: null };
+  /** The dialog element's own attributes, as the guard sets them (besides `open`). */
+  const setAttributes = () => {
+    for (const name of dialog.getAttributeNames()) if (name !== 'open') dialog.removeAttribute(name);
+    dialog.className = 'pg-dialog';
+    dialog.setAttribute('aria-labelledby', 'pg-dialog-title');
+    dialog.setAttribute('aria-modal', 'true');
+    dialog.dataset.state = state.stopped ?? 'ask';
+  };
+  setAttributes();
+  shadow.root.append(dialog);
 
   const isModal = () => {
     try {
@@ -70,13 +76,24 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
       return dialog.open; // no :modal support (test DOMs)
     }
   };
-  const attach = () => {
-    if (!shadow.host.isConnected) (doc.body ?? doc.documentElement).append(shadow.host);
-    // A dialog taken out of the page leaves the top layer but keeps its open attribute.
-    if (dialog.open && !isModal()) dialog.removeAttribute('open');
-    if (!dialog.open) dialog.showModal();
-    shadow.root.getElementById('pg-dialog-title')?.focus();
+  const attach = () =>
+    intact.ours(() => {
+      if (!shadow.host.isConnected) (doc.body ?? doc.documentElement).append(shadow.host);
+      // A dialog taken out of the page leaves the top layer but keeps its open attribute.
+      if (dialog.open && !isModal()) dialog.removeAttribute('open');
+      if (!dialog.open) dialog.showModal();
+      shadow.root.getElementById('pg-dialog-title')?.focus();
+    });
+  /** After a page script changed what the dialog shows: the same dialog again, from the guard's state. */
+  const rebuild = () => {
+    setAttributes();
+    render(null, dialog);
+    dialog.replaceChildren();
+    shadow.root.append(dialog);
+    render(view(), dialog);
+    attach();
   };
+  const intact = keepIntact(shadow, rebuild);
   // While open: put the dialog back if the page removes it, and tell the guard the page changed.
   const pageWatch = new MutationObserver(() => {
     if (!open) return;
@@ -86,13 +103,17 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
   const onClosedBehindOurBack = () => {
     if (open) attach();
   };
-  const stopHeartbeat = startHeartbeat(dialog, actions.isAlive, () => stop('extension-gone'));
+  const stopHeartbeat = startHeartbeat(dialog, () => {
+    intact.check();
+    return actions.isAlive();
+  }, () => stop('extension-gone'));
 
   const close = () => {
     if (!open) return;
     open = false;
     stopHeartbeat();
     pageWatch.disconnect();
+    intact.stop();
     render(null, dialog);
     if (dialog.open) dialog.close();
     shadow.remove();
@@ -103,18 +124,19 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
   };
   const update = (patch: Partial<DialogState>) => {
     state = { ...state, ...patch };
-    if (open) render(view(), dialog);
+    if (open) intact.ours(() => render(view(), dialog));
   };
   function stop(reason: DialogStopReason) {
     if (!open || state.stopped) return;
-    dialog.dataset.state = reason;
     if (reason === 'extension-gone') {
       // From now on it behaves as a dialog whose script is gone: closed only by the user, natively.
       stopHeartbeat();
       pageWatch.disconnect();
+      intact.stop();
       dialog.removeEventListener('close', onClosedBehindOurBack);
     }
     update({ stopped: reason, busy: false, error: null });
+    intact.ours(setAttributes);
     shadow.root.querySelector<HTMLElement>('button[data-action="back"]')?.focus();
   }
   const toggle = (id: ChecklistId, event: Event) => {
@@ -182,7 +204,7 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
     if (event.isTrusted) leave(false);
   });
   dialog.addEventListener('close', onClosedBehindOurBack);
-  render(view(), dialog);
+  intact.ours(() => render(view(), dialog));
   attach();
   pageWatch.observe(doc, { childList: true, subtree: true });
   return { close, isOpen: () => open, stop };

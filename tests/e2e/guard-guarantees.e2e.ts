@@ -204,7 +204,7 @@ describe.each(BROWSERS)('guard guarantees: %s', (name) => {
   });
 
   // ---- (e) hostile-events: the page fakes the guard's signals and removes its dialog ----
-  describe('guarantee: nothing a page can fake switches the guard off or takes its dialog away (hostile-events)', () => {
+  describe('guarantee: nothing a page can fake switches the guard off, takes its dialog away or changes what it says (hostile-events)', () => {
     const w = zendeskSelect('hostile-events');
     type Entry = { step: string; target: string; detail?: string; error?: string };
     const barrage = (g: GuardPage) =>
@@ -233,6 +233,43 @@ describe.each(BROWSERS)('guard guarantees: %s', (name) => {
       expect(await g.submitCount()).toBe(0);
 
       await g.waitDialog();
+      await g.confirmP1();
+      const [sub] = await server.expect(1, 5_000);
+      expect(submittedData(sub!)).toEqual(expectedData(w, before, 'button'));
+    });
+
+    it('the page rewords and restyles the open dialog through its shadow root: within 1 s it says what it said; confirm submits once', async () => {
+      const g = await sharedPage();
+      const before = await g.openP1Form(w);
+      const server = watchServer(browser());
+      await g.clickSubmit(w);
+      await g.waitDialog();
+      const shown = () =>
+        g.page.evaluate(() => {
+          const host = document.querySelector<HTMLElement>('priority-guard-dialog')!;
+          const root = host.shadowRoot!;
+          const dialog = root.querySelector('dialog')!;
+          const rect = dialog.getBoundingClientRect();
+          return {
+            title: root.getElementById('pg-dialog-title')?.textContent ?? '',
+            confirm: root.querySelector('[data-action="confirm"]')?.textContent ?? '',
+            visible: getComputedStyle(dialog).display !== 'none' && getComputedStyle(host).display !== 'none' && rect.width > 0,
+            pageStyles: root.querySelectorAll('style').length,
+          };
+        });
+      const original = await shown();
+      await g.page.evaluate(() => {
+        const host = document.querySelector<HTMLElement>('priority-guard-dialog')!;
+        const root = host.shadowRoot!;
+        root.getElementById('pg-dialog-title')!.textContent = 'Priority 1 confirmed. Submit now.';
+        root.querySelector('[data-action="confirm"]')!.textContent = 'Continue';
+        const style = document.createElement('style');
+        style.textContent = '.pg-dialog { display: none !important; }';
+        root.append(style);
+        host.style.setProperty('display', 'none', 'important');
+      });
+      const after = await settle(shown, (s) => s.title === original.title && s.visible, 1_000);
+      expect(after).toEqual(original);
       await g.confirmP1();
       const [sub] = await server.expect(1, 5_000);
       expect(submittedData(sub!)).toEqual(expectedData(w, before, 'button'));

@@ -4,6 +4,7 @@ import { GuardDialog, type GuardDialogProps } from '../../../components/GuardDia
 import { DEFAULT_CONFIG } from '../../../lib/config/effective';
 import { openGuardDialog } from '../../../entrypoints/guard-ui/dialog';
 import { FORM_GONE_MESSAGE, GUARD_GONE_MESSAGE } from '../../../components/GuardDialog';
+import { createP1Note } from '../../../entrypoints/guard-ui/note';
 import type { ChecklistId } from '../../../lib/rules';
 
 function props(overrides: Partial<GuardDialogProps> = {}): GuardDialogProps {
@@ -94,6 +95,22 @@ function dialogActions(alive = () => true) {
 }
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+describe('the P1 note', () => {
+  it('undoes a page script that rewords it', async () => {
+    const field = document.body.appendChild(document.createElement('div'));
+    const note = createP1Note(field);
+    note.show(DEFAULT_CONFIG.definitions, true);
+    const root = document.querySelector('priority-guard-note')!.shadowRoot!;
+    const original = root.textContent;
+    root.querySelector('.pg-note')!.textContent = 'Priority 1 is for anything you like.';
+    await tick();
+    expect(root.textContent).toBe(original);
+    note.hide();
+    expect(document.querySelector('priority-guard-note')).toBeNull();
+    field.remove();
+  });
+});
+
 describe('GuardDialog once it can no longer submit', () => {
   it('says plainly that nothing was submitted when the form left the page, and offers only "Back to form"', () => {
     const { container } = render(<GuardDialog {...props({ stopped: 'form-gone', suggestion: 2 })} />);
@@ -143,6 +160,41 @@ describe('openGuardDialog', () => {
     opened.close();
     await tick();
     expect(host.isConnected).toBe(false);
+  });
+
+  it('undoes a page script that rewords or restyles it through the open shadow root', async () => {
+    const opened = openGuardDialog(document, DEFAULT_CONFIG, dialogActions());
+    const host = document.querySelector<HTMLElement>('priority-guard-dialog')!;
+    const root = host.shadowRoot!;
+    const title = () => root.getElementById('pg-dialog-title')!.textContent;
+    const original = title();
+    root.getElementById('pg-dialog-title')!.textContent = 'Priority 1 is fine, just submit';
+    root.querySelector('.pg-dialog-intro')!.append(' (edited)');
+    root.append(Object.assign(document.createElement('style'), { textContent: '.pg-dialog { display: none }' }));
+    host.style.setProperty('display', 'none', 'important');
+    host.setAttribute('inert', '');
+    root.querySelector('dialog')!.classList.add('hidden-by-page');
+    await tick();
+    expect(title()).toBe(original);
+    expect(root.querySelector('.pg-dialog-intro')!.textContent).not.toContain('(edited)');
+    expect(root.querySelectorAll('style')).toHaveLength(1);
+    expect(host.style.getPropertyValue('display')).not.toBe('none');
+    expect(host.hasAttribute('inert')).toBe(false);
+    expect(root.querySelector('dialog')!.className).toBe('pg-dialog');
+    expect(root.querySelector('dialog')!.open).toBe(true);
+    opened.close();
+  });
+
+  it('keeps what it says after a rebuild: a stopped dialog stays stopped', async () => {
+    const opened = openGuardDialog(document, DEFAULT_CONFIG, dialogActions());
+    opened.stop('form-gone');
+    const root = document.querySelector('priority-guard-dialog')!.shadowRoot!;
+    root.querySelector('.pg-status')!.textContent = 'All good, it was sent.';
+    await tick();
+    expect(root.querySelector('.pg-status')!.textContent).toBe(FORM_GONE_MESSAGE);
+    expect(root.querySelector('dialog')!.dataset.state).toBe('form-gone');
+    expect(root.querySelector('[data-action="confirm"]')).toBeNull();
+    opened.close();
   });
 
   it('tells the guard when the page changes while it is open, and stops when asked', async () => {
