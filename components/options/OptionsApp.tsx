@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { POPUP_VIEWS, type GuardMode, type PopupView } from '../../lib/config/effective';
+import { grantedSites, mayRelease, onSitesChanged, releaseSites, siteName } from '../../lib/config/host-access';
 import {
   isLocked,
   loadEffectiveConfig,
@@ -50,18 +51,27 @@ export function OptionsApp() {
   const [status, setStatus] = useState<Status>(null);
   const [phone, setPhone] = useState<string | null>(null);
   const [phoneError, setPhoneError] = useState<string | null>(null);
+  const [sites, setSites] = useState<readonly string[] | null>(null);
+  const refreshSites = () => void grantedSites().then(setSites);
 
   useEffect(() => {
     let alive = true;
     void loadEffectiveConfig().then((r) => alive && setReport(r));
-    const stopReport = onEffectiveConfigChanged((r) => setReport(r));
+    const stopReport = onEffectiveConfigChanged((r) => {
+      setReport(r);
+      // The background recomputes when host access changes: the list of sites may have too.
+      refreshSites();
+    });
     const refreshUser = () => void readUserSettings().then((u) => alive && setUser(u));
     refreshUser();
     const stopUser = onUserSettingsChanged(refreshUser);
+    refreshSites();
+    const stopSites = onSitesChanged(refreshSites);
     return () => {
       alive = false;
       stopReport();
       stopUser();
+      stopSites();
     };
   }, []);
 
@@ -120,7 +130,25 @@ export function OptionsApp() {
           kind: 'error',
           text: `Your browser refused access to ${label}${error instanceof Error ? ` (${error.message})` : ''}. Your organisation's browser policy may block extensions there.`,
         }),
-      );
+      )
+      .finally(refreshSites);
+  };
+
+  /** Gives back host access (never a built-in portal's site: those are required, not the user's to give). */
+  const releaseAccess = async (origins: string[], done: string) => {
+    const removable = origins.filter(mayRelease);
+    if (removable.length === 0) return;
+    const names = removable.map(siteName).join(', ');
+    try {
+      const released = await releaseSites(removable);
+      setStatus(released.length ? { kind: 'ok', text: done } : { kind: 'error', text: `Access to ${names} was not removed.` });
+    } catch (error) {
+      setStatus({
+        kind: 'error',
+        text: `Your browser did not remove access to ${names}${error instanceof Error ? ` (${error.message})` : ''}.`,
+      });
+    }
+    refreshSites();
   };
 
   const phoneLocked = locked('p1Phone');
@@ -261,6 +289,8 @@ export function OptionsApp() {
         check={(next) => check('portals', next)}
         save={(next) => save('portals', next, 'Portals')}
         requestAccess={requestAccess}
+        grantedSites={sites}
+        releaseAccess={releaseAccess}
       />
 
       <WordingSetting

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PortalConfig } from '../../lib/config/effective';
+import { grantedSites, mayRelease, originsNeeded, siteName } from '../../lib/config/host-access';
 import type { ConfigProblem } from '../../lib/config/load';
 import { hostLabel } from '../../lib/config/match-pattern';
 import { extraPortalPatterns, originsFor } from '../../lib/config/portal-scripts';
@@ -18,10 +19,58 @@ export interface PortalsProps {
   save(next: PortalSetting[] | undefined): Promise<boolean>;
   /** Must be called straight from a click: browsers grant host access only during a user gesture. */
   requestAccess(origins: string[], label: string): void;
+  /** The other sites Priority Guard has access to (`https://host/*`); null when the browser does not say. */
+  grantedSites: readonly string[] | null;
+  /** Gives back access to `origins` (never a built-in portal's site), saying `done` when it did. */
+  releaseAccess(origins: string[], done: string): Promise<void>;
 }
 
 function originsOf(portal: PortalConfig): string[] {
-  return originsFor(extraPortalPatterns([{ ...portal, builtIn: false }]));
+  return originsNeeded([{ ...portal, builtIn: false }]);
+}
+
+const listNames = (names: readonly string[]) =>
+  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+
+/** The sites Priority Guard may run on besides the built-in portals', each with the portals using it and "Remove access". */
+function SiteAccess({ sites, configured, release }: {
+  sites: readonly string[];
+  configured: readonly PortalConfig[];
+  release(origin: string, users: readonly PortalConfig[]): void;
+}) {
+  return (
+    <>
+      <h3 class="pg-opt-subtitle" id="portal-access-title">
+        Site access
+      </h3>
+      <p>
+        The other sites you allowed Priority Guard on. Removing access stops the guard on that site; "Allow on …"
+        gives it back.
+      </p>
+      <ul class="pg-opt-portals" aria-labelledby="portal-access-title">
+        {sites.map((origin) => {
+          const users = configured.filter((p) => originsOf(p).includes(origin));
+          const name = siteName(origin);
+          return (
+            <li class="pg-opt-portal pg-opt-site" key={origin} data-origin={origin}>
+              <span>
+                <code>{name}</code>:{' '}
+                {users.length ? `used by ${listNames(users.map((p) => p.name))}` : 'no portal uses it any more'}
+              </span>
+              <button
+                type="button"
+                class="pg-opt-button pg-opt-small"
+                aria-label={`Remove access to ${name}`}
+                onClick={() => release(origin, users)}
+              >
+                Remove access
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
 }
 
 function hostOf(origin: string): string {
@@ -136,13 +185,36 @@ export function PortalsSetting(props: PortalsProps) {
   const [labels, setLabels] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  /** Removes the user's entry for this portal (matched by its pages and address, not by position). */
+  /**
+   * Removes the user's entry for this portal (matched by its pages and address, not by
+   * position), then gives back the access to each of its sites no other portal is on.
+   */
   const remove = (portal: PortalConfig) => {
-    const same = (u: PortalSetting) =>
+    const same = (u: { matches: readonly string[]; newTicketUrl: string }) =>
       u.newTicketUrl === portal.newTicketUrl && JSON.stringify(u.matches) === JSON.stringify(portal.matches);
     const rest = props.userPortals.filter((u) => !same(u));
-    void props.save(rest.length ? rest : undefined);
+    const stillNeeded = originsNeeded(configured.filter((p) => !same(p)));
+    const unused = originsOf(portal).filter((o) => !stillNeeded.includes(o) && mayRelease(o));
+    void props.save(rest.length ? rest : undefined).then(async (saved) => {
+      if (!saved || unused.length === 0) return;
+      const granted = await grantedSites();
+      const release = unused.filter((o) => granted?.includes(o));
+      if (release.length === 0) return;
+      const names = listNames(release.map(siteName));
+      await props.releaseAccess(release, `${portal.name} removed. No portal is left on ${names}, so Priority Guard gave back its access there.`);
+    });
   };
+
+  const releaseOne = (origin: string, users: readonly PortalConfig[]) => {
+    const name = siteName(origin);
+    void props.releaseAccess(
+      [origin],
+      users.length
+        ? `Priority Guard no longer has access to ${name}: the guard does not run on ${listNames(users.map((p) => p.name))} until you allow it again.`
+        : `Priority Guard no longer has access to ${name}.`,
+    );
+  };
+  const sites = props.grantedSites ?? [];
 
   const add = (event: Event) => {
     event.preventDefault();
@@ -185,7 +257,8 @@ export function PortalsSetting(props: PortalsProps) {
         Priority Guard runs on the built-in portals without asking. For a portal on any other site, your browser asks
         you once to allow Priority Guard there: use the "Allow on …" button. An organisation can add portals for
         you, but browsers do not let it grant this access on your behalf (their policies can only block sites for
-        extensions), so each person allows it once.
+        extensions), so each person allows it once. Removing a portal gives that access back when no other portal is
+        on its site.
       </p>
       <h3 class="pg-opt-subtitle">Built in</h3>
       <ul class="pg-opt-portals">
@@ -212,6 +285,7 @@ export function PortalsSetting(props: PortalsProps) {
           ))}
         </ul>
       )}
+      {sites.length > 0 && <SiteAccess sites={sites} configured={configured} release={releaseOne} />}
       {!locked && (
         <form class="pg-opt-form" onSubmit={add} aria-labelledby="portal-add-title" noValidate>
           <h3 id="portal-add-title" class="pg-opt-subtitle">
@@ -221,7 +295,8 @@ export function PortalsSetting(props: PortalsProps) {
           <input id="portal-name" type="text" value={name} onInput={(e) => setName(e.currentTarget.value)} maxLength={80} />
           <label for="portal-matches">Pages, one match pattern per line</label>
           <p class="pg-opt-hint" id="portal-matches-hint">
-            For example https://support.example.com/* or https://*.example.com/hc/*. https only.
+            For example https://support.example.com/* or https://*.example.com/hc/*: https only, and a * in front of
+            your own domain only (not *.com or *.co.uk).
           </p>
           <textarea
             id="portal-matches"

@@ -58,10 +58,12 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
   const dialog = doc.createElement('dialog');
   let open = true;
   let state: DialogState = { ticked: new Set(), error: null, busy: false, stopped: null };
+  /** Set once rebuilt: the dialog comes back as it was, without its opening animation. */
+  let rebuilt = false;
   /** The dialog element's own attributes, as the guard sets them (besides `open`). */
   const setAttributes = () => {
     for (const name of dialog.getAttributeNames()) if (name !== 'open') dialog.removeAttribute(name);
-    dialog.className = 'pg-dialog';
+    dialog.className = rebuilt ? 'pg-dialog pg-rebuilt' : 'pg-dialog';
     dialog.setAttribute('aria-labelledby', 'pg-dialog-title');
     dialog.setAttribute('aria-modal', 'true');
     dialog.dataset.state = state.stopped ?? 'ask';
@@ -86,6 +88,7 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
     });
   /** After a page script changed what the dialog shows: the same dialog again, from the guard's state. */
   const rebuild = () => {
+    rebuilt = true;
     setAttributes();
     render(null, dialog);
     dialog.replaceChildren();

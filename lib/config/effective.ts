@@ -25,7 +25,7 @@ export type PopupView = (typeof POPUP_VIEWS)[number];
 export interface PortalConfig {
   /** What people call it: "Puppet Support". */
   name: string;
-  /** Match patterns of its pages, https only (see lib/config/match-pattern.ts). */
+  /** Match patterns of its pages, https only (see lib/config/match-pattern.ts, match-url.ts). */
   matches: readonly string[];
   /** Where a new ticket is filed. */
   newTicketUrl: string;

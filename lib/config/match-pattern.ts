@@ -1,3 +1,6 @@
+import { splitPattern } from './match-url';
+import { publicSuffixProblem } from './public-suffix';
+
 /**
  * Match patterns for support portals: the subset both Chrome and Firefox accept, and that
  * the extension can ask host access for (its optional permission is `https://*\/*`).
@@ -5,9 +8,14 @@
  *   https://support.example.com/*        one host, any path
  *   https://*.example.com/hc/*           example.com and every subdomain, paths under /hc/
  *
- * Rules: scheme `https` only; a host name (or IPv4 address) without port or user name, of
- * which only the first label may be `*` (and then at least two labels follow); a path
- * that starts with `/` and may hold `*` anywhere. No zod here: the content script uses it.
+ * Rules (MATCH_PATTERN_RULES, in the admin's settings reference): scheme `https` only; a
+ * host name (or IPv4 address) without port or user name, of which only the first label
+ * may be `*`, and then not in front of a public suffix (`*.co.uk`, `*.github.io`); a path
+ * that starts with `/` and may hold `*` anywhere.
+ *
+ * The checks: for the background and the options page only. They carry the Public Suffix
+ * List (public-suffix.ts), so the content script and the popup must not import this
+ * module; the content script matches URLs with match-url.ts.
  */
 
 export interface MatchPattern {
@@ -20,6 +28,18 @@ export interface MatchPattern {
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 export const MAX_PATTERN_LENGTH = 2048;
+
+/** Every rule matchPatternProblem checks, in plain words (for docs/policy-templates/settings-reference.md). */
+export const MATCH_PATTERN_RULES: readonly string[] = [
+  'Starts with `https://`: no other scheme, no `*://`, no `<all_urls>`.',
+  'Names a host after `https://`: a domain name of at least two parts (`support.example.com`, not `localhost`), or an IPv4 address.',
+  'Host names are letters, digits and hyphens, each part 1 to 63 characters, not starting or ending with a hyphen; other letters in punycode (`xn--…`).',
+  'A wildcard only as the whole first part of the host: `*.example.com` (example.com and every subdomain). Not `*` alone, not `support.*.com`, not `*support.example.com`, not on an IP address.',
+  'No wildcard in front of a public suffix: `*.com`, `*.co.uk`, `*.github.io`, `*.appspot.com` would cover sites of every owner (Public Suffix List, both its ICANN and its private part). Name your own domain: `*.example.co.uk`.',
+  'No port (`:8443`), no user name (`user@`), no `#`, no spaces.',
+  'A path after the host, starting with `/`; `*` anywhere in it matches any characters (`/*` for every page). The path is compared with the page\'s path and query string.',
+  `At most ${MAX_PATTERN_LENGTH} characters.`,
+];
 
 /** Why `pattern` is not a usable portal match pattern, in plain words; null when it is. */
 export function matchPatternProblem(pattern: string): string | null {
@@ -47,22 +67,17 @@ export function matchPatternProblem(pattern: string): string | null {
   if (labels.some((label) => !LABEL.test(label))) {
     return 'The host must be a domain name of letters, digits and hyphens (use punycode, xn--, for other letters)';
   }
+  if (wildcard) {
+    const wide = publicSuffixProblem(name);
+    if (wide) return wide;
+  }
   if (labels.length < 2) return 'The host must be a full domain name such as support.example.com';
   return null;
 }
 
-/** Host and path of an https pattern, without checking the rest (cheap: for the content script). */
-function split(pattern: string): MatchPattern | null {
-  if (!pattern.toLowerCase().startsWith('https://')) return null;
-  const rest = pattern.slice('https://'.length);
-  const slash = rest.indexOf('/');
-  if (slash < 1) return null;
-  return { host: rest.slice(0, slash).toLowerCase(), path: rest.slice(slash) };
-}
-
 /** The pattern split into host and path; null if it is not a valid portal pattern. */
 export function parseMatchPattern(pattern: string): MatchPattern | null {
-  return matchPatternProblem(pattern) === null ? split(pattern) : null;
+  return matchPatternProblem(pattern) === null ? splitPattern(pattern) : null;
 }
 
 /** The origin pattern to ask host access for: `https://host/*`. */
@@ -76,36 +91,6 @@ export function hostLabel(pattern: string): string {
   const parsed = parseMatchPattern(pattern);
   if (!parsed) return pattern;
   return parsed.host.startsWith('*.') ? parsed.host.slice(2) : parsed.host;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * True when `url` is matched by `pattern` (path and query compared, as browsers do).
- * Expects a pattern the background already validated (the effective configuration's):
- * it does not check the pattern again, so the content script does not carry the checks.
- */
-export function matchesUrl(pattern: string, url: string | URL): boolean {
-  const parsed = split(pattern);
-  if (!parsed) return false;
-  let u: URL;
-  try {
-    u = typeof url === 'string' ? new URL(url) : url;
-  } catch {
-    return false;
-  }
-  if (u.protocol !== 'https:') return false;
-  const host = u.hostname.toLowerCase();
-  if (parsed.host.startsWith('*.')) {
-    const base = parsed.host.slice(2);
-    if (host !== base && !host.endsWith(`.${base}`)) return false;
-  } else if (host !== parsed.host) {
-    return false;
-  }
-  const path = new RegExp(`^${parsed.path.split('*').map(escape).join('.*')}$`);
-  return path.test(u.pathname + u.search);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { PortalConfig } from './effective';
-import { matchesUrl } from './match-pattern';
+import { matchesUrl } from './match-url';
 
 /**
  * The portal a page belongs to: the first in the effective configuration's list whose

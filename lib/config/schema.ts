@@ -19,6 +19,8 @@ import { matchPatternProblem } from './match-pattern';
 export interface SettingMeta {
   title: string;
   description: string;
+  /** What a value must be to be used, in plain words (the settings reference's "limits"). */
+  limits?: string;
   example?: unknown;
   /** Only an organisation can set it (ignored in the user's settings). */
   policyOnly?: boolean;
@@ -27,6 +29,23 @@ export interface SettingMeta {
 function meta<T extends z.ZodType>(schema: T, data: SettingMeta): T {
   return schema.meta({ ...data });
 }
+
+/** The sizes the checks below allow; the settings reference states them from here too. */
+export const LIMITS = {
+  portals: 20,
+  portalName: 80,
+  patternsPerPortal: 20,
+  address: 2048,
+  selector: 300,
+  optionTexts: 50,
+  optionText: 100,
+  phone: 40,
+  definition: 600,
+  statement: 300,
+  reassurance: 400,
+  essentials: 8,
+  essential: 250,
+} as const;
 
 // --- leaves ------------------------------------------------------------------
 
@@ -51,7 +70,7 @@ export const MatchPatternSchema = z
 
 export const HttpsUrlSchema = z
   .string({ error: 'Expected an https:// address' })
-  .max(2048, 'Expected an address of at most 2048 characters')
+  .max(LIMITS.address, `Expected an address of at most ${LIMITS.address} characters`)
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -87,7 +106,7 @@ export const SelectorSchema = z
   .string({ error: 'Expected a CSS selector (text) such as select[name="request[priority]"]' })
   .trim()
   .min(1, 'Expected a CSS selector, not empty text')
-  .max(300, 'Expected a CSS selector of at most 300 characters')
+  .max(LIMITS.selector, `Expected a CSS selector of at most ${LIMITS.selector} characters`)
   .superRefine((selector, ctx) => {
     const problem = selectorProblem(selector);
     if (problem) ctx.addIssue({ code: 'custom', message: `Not a usable CSS selector: ${lowerFirst(problem)}` });
@@ -97,7 +116,7 @@ export const LabelSchema = z
   .string({ error: 'Expected the text of an option as the portal shows it' })
   .trim()
   .min(1, 'Expected the text of an option, not empty text')
-  .max(100, 'Expected an option text of at most 100 characters')
+  .max(LIMITS.optionText, `Expected an option text of at most ${LIMITS.optionText} characters`)
   .refine((label) => !['__proto__', 'constructor', 'prototype'].includes(label), 'Not allowed as an option text');
 
 const LevelValueSchema = z.literal([...LevelSchema.values], { error: 'Expected a priority level: 1, 2, 3 or 4' });
@@ -113,59 +132,68 @@ export function isPhoneNumber(value: string): boolean {
 export const PhoneSchema = z
   .string({ error: 'Expected a phone number (text)' })
   .trim()
-  .max(40, 'Expected a phone number of at most 40 characters')
+  .max(LIMITS.phone, `Expected a phone number of at most ${LIMITS.phone} characters`)
   .refine(
     (value) => value === '' || isPhoneNumber(value),
     'Expected a phone number made of digits, spaces and + ( ) - . /, optionally ending in "ext. 123"',
   );
 
-const definitionText = LevelDefinitionSchema.shape.definition.max(600, 'Expected at most 600 characters');
-const statementText = ChecklistItemSchema.shape.statement.max(300, 'Expected at most 300 characters');
+const atMost = (n: number) => `Expected at most ${n} characters`;
+const definitionText = LevelDefinitionSchema.shape.definition.max(LIMITS.definition, atMost(LIMITS.definition));
+const statementText = ChecklistItemSchema.shape.statement.max(LIMITS.statement, atMost(LIMITS.statement));
 const reassuranceText = z
   .string({ error: 'Expected text' })
   .trim()
   .min(1, 'Must not be empty')
-  .max(400, 'Expected at most 400 characters');
+  .max(LIMITS.reassurance, atMost(LIMITS.reassurance));
 const essentialText = z
   .string({ error: 'Expected text' })
   .trim()
   .min(1, 'Must not be empty')
-  .max(250, 'Expected at most 250 characters');
+  .max(LIMITS.essential, atMost(LIMITS.essential));
 
 // --- containers --------------------------------------------------------------
 
 export const PortalSchema = z.object({
-  name: meta(z.string({ error: 'Expected text' }).trim().min(1, 'Must not be empty').max(80, 'Expected at most 80 characters'), {
-    title: 'Name',
-    description: 'What people call the portal. Defaults to its host name.',
-  }).optional(),
+  name: meta(
+    z.string({ error: 'Expected text' }).trim().min(1, 'Must not be empty').max(LIMITS.portalName, atMost(LIMITS.portalName)),
+    {
+      title: 'Name',
+      description: 'What people call the portal. Defaults to its host name.',
+      limits: `Text, not empty, at most ${LIMITS.portalName} characters.`,
+    },
+  ).optional(),
   matches: meta(
     z
       .array(MatchPatternSchema, { error: 'Expected a list of match patterns' })
       .min(1, 'Expected at least one match pattern')
-      .max(20, 'Expected at most 20 match patterns'),
+      .max(LIMITS.patternsPerPortal, `Expected at most ${LIMITS.patternsPerPortal} match patterns`),
     {
       title: 'Pages',
       description:
         'Match patterns of the portal pages the guard runs on: https only, e.g. https://support.example.com/* or https://*.example.com/hc/*.',
+      limits: `A list of 1 to ${LIMITS.patternsPerPortal} match patterns, each meeting every rule under "Match patterns" below. An invalid pattern is ignored on its own; a portal left with none is ignored.`,
     },
   ),
   newTicketUrl: meta(HttpsUrlSchema, {
     title: 'New ticket address',
     description: 'The https:// address of the portal\'s "new ticket" form.',
+    limits: `A full https:// address whose host has a dot, without user name or password, at most ${LIMITS.address} characters.`,
   }),
   fieldSelector: meta(SelectorSchema, {
     title: 'Priority field',
     description: 'CSS selector of the priority field, for portals where the guard does not find it on its own.',
+    limits: `Not empty, at most ${LIMITS.selector} characters; no { } ; < or control characters; every bracket and quote closed. Only its shape is checked.`,
   }).optional(),
   labels: meta(
     z
       .record(LabelSchema, LevelValueSchema, { error: 'Expected an object mapping option texts to levels' })
-      .refine((labels) => Object.keys(labels).length <= 50, 'Expected at most 50 option texts'),
+      .refine((labels) => Object.keys(labels).length <= LIMITS.optionTexts, `Expected at most ${LIMITS.optionTexts} option texts`),
     {
       title: 'Option texts',
       description:
         'The priority field\'s option texts → level (1–4), for spellings the guard does not recognise, e.g. {"Sev A": 1, "Sev B": 2}.',
+      limits: `An object of at most ${LIMITS.optionTexts} option texts (more: all are ignored). Each option text not empty, at most ${LIMITS.optionText} characters, not "__proto__", "constructor" or "prototype"; each level 1, 2, 3 or 4. An invalid pair is ignored on its own.`,
     },
   ).optional(),
 });
@@ -188,24 +216,28 @@ export const WordingSchema = z.object({
     title: 'Definitions',
     description:
       'Replaces the definition of any level, keyed by level ("1"–"4"). P1 and P4 default to Puppet\'s published wording.',
+    limits: `Keys "1" to "4" only. Each text not empty, at most ${LIMITS.definition} characters.`,
   }).optional(),
   checklist: meta(z.object(checklistShape), {
     title: 'P1 checklist',
     description:
       'Replaces the statements a Priority 1 must meet, keyed "production", "critical", "no-workaround". Every statement must still be ticked to submit a P1.',
+    limits: `Keys "production", "critical" and "no-workaround" only. Each text not empty, at most ${LIMITS.statement} characters.`,
   }).optional(),
   reassurance: meta(reassuranceText, {
     title: 'Reassurance',
     description: 'The line that reassures people a lower priority is still answered promptly.',
+    limits: `Text, not empty, at most ${LIMITS.reassurance} characters.`,
   }).optional(),
   ticketEssentials: meta(
     z
       .array(essentialText, { error: 'Expected a list of texts' })
       .min(1, 'Expected at least one item')
-      .max(8, 'Expected at most 8 items'),
+      .max(LIMITS.essentials, `Expected at most ${LIMITS.essentials} items`),
     {
       title: 'What to include in a P1 ticket',
       description: 'The list of what Support needs to start on a P1 at once.',
+      limits: `A list of 1 to ${LIMITS.essentials} texts, each not empty, at most ${LIMITS.essential} characters. An invalid item is ignored on its own.`,
     },
   ).optional(),
 });
@@ -215,20 +247,23 @@ export const SettingsSchema = z.object({
     title: 'Support plan',
     description:
       'The organisation\'s Puppet support plan: "standard", "premium" or "unknown" (shows both plans\' response targets).',
+    limits: 'One of "standard", "premium", "unknown".',
     example: 'premium',
   }).optional(),
   guardMode: meta(GuardModeSchema, {
     title: 'Guard mode',
     description:
       '"dialog" (default): a Priority 1 submission is held until the person confirms the checklist; "note": only the P1 definition is shown by the field; "off": the guard does nothing on the form.',
+    limits: 'One of "dialog", "note", "off".',
     example: 'dialog',
   }).optional(),
   portals: meta(
-    z.array(PortalSchema, { error: 'Expected a list of portals' }).max(20, 'Expected at most 20 portals'),
+    z.array(PortalSchema, { error: 'Expected a list of portals' }).max(LIMITS.portals, `Expected at most ${LIMITS.portals} portals`),
     {
       title: 'Support portals',
       description:
         'Portals to guard besides the built-in ones (support.puppet.com/hc, portal.perforce.com/s). Listed first, so an entry for a built-in portal\'s pages can give it a field selector. Portals on other hosts need host access, which each user grants once on the options page.',
+      limits: `A list of at most ${LIMITS.portals} portals (more: all are ignored). Each needs "matches" and "newTicketUrl": an entry without either, or with either invalid, is ignored whole; an invalid optional key is ignored on its own. Each key's limits and the rules of a match pattern are below.`,
       example: [
         {
           name: 'ACME Support',
@@ -243,6 +278,7 @@ export const SettingsSchema = z.object({
   wording: meta(WordingSchema, {
     title: 'Wording',
     description: 'Replaces any level\'s definition, the P1 checklist statements, the reassurance line or the P1 ticket essentials.',
+    limits: 'An object of the keys below; each invalid text is ignored on its own.',
     example: {
       definitions: {
         1: 'Production Puppet is down or severely degraded for the whole company and there is no workaround. Call the service desk first.',
@@ -254,6 +290,7 @@ export const SettingsSchema = z.object({
     title: 'P1 phone number',
     description:
       'The organisation\'s own number to call for a Priority 1 (shown with Premium plans). Empty: none is shown. Priority Guard never invents one.',
+    limits: `At most ${LIMITS.phone} characters. Empty: no number. Otherwise a digit first (a + may come before it), then digits, spaces and + ( ) - . /, at least 3 digits, optionally ending in "ext. 123", "ext 123" or "x123" (1 to 6 digits).`,
     example: '+1 555 0100 ext. 42',
   }).optional(),
   popupViews: meta(
@@ -265,6 +302,7 @@ export const SettingsSchema = z.object({
     {
       title: 'Popup views',
       description: 'Which popup views are shown, in order: "triage" ("Which priority?") and "definitions".',
+      limits: `A list of one or more of ${POPUP_VIEWS.map((v) => `"${v}"`).join(' and ')}, none twice.`,
       example: ['triage', 'definitions'],
     },
   ).optional(),
@@ -272,6 +310,7 @@ export const SettingsSchema = z.object({
     title: 'Users may change settings',
     description:
       'false: users see the settings on the options page but cannot change any; their own saved settings are ignored. Policy only.',
+    limits: 'true or false. Only from the organisation\'s policy: ignored (and listed) in a user\'s own settings.',
     example: true,
     policyOnly: true,
   }).optional(),

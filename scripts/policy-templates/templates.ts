@@ -4,7 +4,8 @@
 // committed file is stale.
 import { createHash } from 'node:crypto';
 import { managedSchemaJson } from '../../lib/config/managed-schema';
-import { SETTING_KEYS, settingMeta, SettingsSchema, type SettingKey } from '../../lib/config/schema';
+import { MATCH_PATTERN_RULES } from '../../lib/config/match-pattern';
+import { SETTING_KEYS, settingMeta, SettingsSchema, type SettingKey, type SettingMeta } from '../../lib/config/schema';
 import { CHROME_EXTENSION_ID, GECKO_ID } from '../../lib/extension-ids';
 
 /** The Chrome Web Store's update URL: for Chrome, and for Edge installing from the Chrome Web Store. */
@@ -215,19 +216,21 @@ function typeWords(key: SettingKey): string {
   return node.type;
 }
 
+const cell = (text: string | undefined) => (text ?? '').replace(/\|/g, '\\|');
+
 function settingsReference(): string {
   const rows = SETTING_KEYS.map((key) => {
     const meta = settingMeta(key);
     const example = meta.example === undefined ? '' : `\`${JSON.stringify(meta.example)}\``;
-    return `| \`${key}\` | ${meta.title} | ${typeWords(key)} | ${meta.description.replace(/\|/g, '\\|')} | ${example.length > 120 ? 'see example-policy.json' : example} |`;
+    return `| \`${key}\` | ${meta.title} | ${typeWords(key)} | ${cell(meta.description)} | ${cell(meta.limits)} | ${example.length > 120 ? 'see example-policy.json' : example} |`;
   });
   const nested = (title: string, shape: Record<string, unknown>) => {
     const lines = Object.entries(shape).map(([k, s]) => {
       const meta = (s as { unwrap?: () => { meta(): unknown }; meta(): unknown }).unwrap?.().meta() ?? (s as { meta(): unknown }).meta();
-      const m = meta as { title?: string; description?: string } | undefined;
-      return `| \`${k}\` | ${m?.title ?? ''} | ${(m?.description ?? '').replace(/\|/g, '\\|')} |`;
+      const m = meta as Partial<SettingMeta> | undefined;
+      return `| \`${k}\` | ${m?.title ?? ''} | ${cell(m?.description)} | ${cell(m?.limits)} |`;
     });
-    return [`### ${title}`, '', '| key | name | what it does |', '|---|---|---|', ...lines, ''];
+    return [`### ${title}`, '', '| key | name | what it does | limits |', '|---|---|---|---|', ...lines, ''];
   };
   const portal = SettingsSchema.shape.portals.unwrap().element.shape;
   const wording = SettingsSchema.shape.wording.unwrap().shape;
@@ -238,11 +241,21 @@ function settingsReference(): string {
     '',
     'Every key is optional. A key the policy sets is locked for users; what it does not set, users may set on the options page (unless `allowUserSettings` is false). Invalid values are ignored one by one and listed on the options page.',
     '',
-    '| key | name | type | what it does | example |',
-    '|---|---|---|---|---|',
+    'The limits column says what a value must be to be used. Where it says "not empty", spaces at both ends do not count (they are trimmed). A list or object may also be given as JSON text of one (as Windows registry values and Firefox policies deliver them), true and false as 1 and 0 (registry DWORDs), a level as text ("1"). A key Priority Guard does not know is ignored and listed.',
+    '',
+    '| key | name | type | what it does | limits | example |',
+    '|---|---|---|---|---|---|',
     ...rows,
     '',
     ...nested('Each entry of `portals`', portal),
+    '### Match patterns (`portals[].matches`)',
+    '',
+    'Each pattern must meet every one of these rules; one that does not is ignored, and the options page says which rule it broke.',
+    '',
+    ...MATCH_PATTERN_RULES.map((rule) => `- ${rule}`),
+    '',
+    'Examples: `https://support.example.com/*` (one site, every page), `https://*.example.com/hc/*` (example.com and its subdomains, pages under /hc/), `https://support.example.com/*/requests/new*`.',
+    '',
     ...nested('`wording`', wording),
   ].join('\n');
 }

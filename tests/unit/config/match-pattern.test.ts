@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   hostLabel,
   isCoveredBy,
+  MATCH_PATTERN_RULES,
   matchPatternProblem,
-  matchesUrl,
   originOf,
   parseMatchPattern,
 } from '@/lib/config/match-pattern';
+import { validateSettings } from '@/lib/config/validate';
 
 describe('matchPatternProblem', () => {
   it.each([
@@ -35,7 +36,7 @@ describe('matchPatternProblem', () => {
     ['https://support.example.com:8443/*', /port/],
     ['https://user@support.example.com/*', /user name/],
     ['https://localhost/*', /full domain name/],
-    ['https://*.com/*', /full domain name/],
+    ['https://*.com/*', /public suffix com\b/],
     ['https://sup port.example.com/*', /spaces/],
     ['https://support_x.example.com/*', /letters, digits and hyphens/],
     ['https://bücher.example/*', /punycode/],
@@ -52,23 +53,59 @@ describe('matchPatternProblem', () => {
   });
 });
 
-describe('matchesUrl', () => {
+describe('wildcards over a public suffix', () => {
   it.each([
-    ['https://support.example.com/*', 'https://support.example.com/hc/en-us/requests/new', true],
-    ['https://support.example.com/*', 'https://support.example.com/', true],
-    ['https://support.example.com/*', 'http://support.example.com/x', false],
-    ['https://support.example.com/*', 'https://other.example.com/x', false],
-    ['https://*.example.com/hc/*', 'https://example.com/hc/x', true],
-    ['https://*.example.com/hc/*', 'https://a.b.example.com/hc/x?y=1', true],
-    ['https://*.example.com/hc/*', 'https://badexample.com/hc/x', false],
-    ['https://*.example.com/hc/*', 'https://a.example.com/other', false],
-    ['https://support.example.com/new', 'https://support.example.com/new?x=1', false],
-    ['https://support.example.com/new*', 'https://support.example.com/new?x=1', true],
-    ['https://support.example.com/a.b', 'https://support.example.com/aXb', false],
-    ['not a pattern', 'https://support.example.com/', false],
-    ['https://support.example.com/*', 'not a url', false],
-  ])('%s on %s → %s', (pattern, url, expected) => {
-    expect(matchesUrl(pattern, url)).toBe(expected);
+    ['https://*.co.uk/*', 'co.uk', '*.example.co.uk'],
+    ['https://*.github.io/*', 'github.io', '*.example.github.io'],
+    ['https://*.com/*', 'com', '*.example.com'],
+    ['https://*.appspot.com/*', 'appspot.com', '*.example.appspot.com'],
+    ['https://*.CO.UK/hc/*', 'co.uk', '*.example.co.uk'],
+    ['https://*.s3.amazonaws.com/*', 's3.amazonaws.com', '*.example.s3.amazonaws.com'],
+    ['https://*.blogspot.com/*', 'blogspot.com', '*.example.blogspot.com'],
+    ['https://*.anything.kawasaki.jp/*', 'anything.kawasaki.jp', '*.example.anything.kawasaki.jp'], // the list's rule "*.kawasaki.jp"
+  ])('refuses %s, naming the pattern, why, and what to write instead', (pattern, suffix, instead) => {
+    const problem = matchPatternProblem(pattern);
+    expect(problem).toBe(
+      `*.${suffix} covers every site under the public suffix ${suffix}, whoever runs them; name your portal's own domain, such as ${instead}`,
+    );
+    expect(parseMatchPattern(pattern)).toBeNull();
+    expect(originOf(pattern)).toBeNull();
+  });
+
+  it.each([
+    'https://*.example.co.uk/*',
+    'https://*.zendesk.com/*', // zendesk.com is a company's own domain, not on the list
+    'https://support.example.github.io/*',
+    'https://*.example.github.io/*',
+    'https://*.example.appspot.com/hc/*',
+    'https://github.io/*', // one host, not every site under it
+    'https://*.city.kawasaki.jp/*', // the list's exception "!city.kawasaki.jp": a domain of its own
+  ])('accepts %s', (pattern) => {
+    expect(matchPatternProblem(pattern)).toBeNull();
+  });
+
+  it('says so on the options page and in the policy report, with the pattern given', () => {
+    const { problems, settings } = validateSettings(
+      {
+        portals: [
+          { matches: ['https://*.co.uk/*', 'https://*.example.co.uk/*'], newTicketUrl: 'https://help.example.co.uk/new' },
+        ],
+      },
+      'policy',
+    );
+    expect(problems).toEqual([
+      {
+        source: 'policy',
+        path: 'portals[0].matches[0]',
+        message:
+          'Not a usable match pattern: *.co.uk covers every site under the public suffix co.uk, whoever runs them; name your portal\'s own domain, such as *.example.co.uk. Given: "https://*.co.uk/*". Ignored.',
+      },
+    ]);
+    expect(settings.portals?.[0]?.matches).toEqual(['https://*.example.co.uk/*']);
+  });
+
+  it('documents it among the rules', () => {
+    expect(MATCH_PATTERN_RULES.join('\n')).toMatch(/public suffix.*\*\.co\.uk/);
   });
 });
 

@@ -53,3 +53,60 @@ describe('CSS selectors (shape only: the background may have no DOM)', () => {
     expect(selectorProblem(s)).not.toBeNull();
   });
 });
+
+describe('the limits the settings reference states', async () => {
+  const { LIMITS } = await import('@/lib/config/schema');
+  const { MATCH_PATTERN_RULES } = await import('@/lib/config/match-pattern');
+  const { validateSettings } = await import('@/lib/config/validate');
+  const { policyTemplates } = await import('../../../scripts/policy-templates/templates');
+  const reference = policyTemplates()['settings-reference.md']!;
+
+  it('are stated for every setting and for every key of a portal and of the wording', () => {
+    type Described = { meta(): { limits?: string } | undefined; unwrap?: () => Described };
+    const metaOf = (s: unknown) => (s as Described).meta() ?? (s as Described).unwrap?.().meta() ?? {};
+    const keys = [
+      ...SETTING_KEYS.map((k) => [k, settingMeta(k).limits] as const),
+      ...Object.entries(SettingsSchema.shape.portals.unwrap().element.shape).map(([k, s]) => [`portals[].${k}`, metaOf(s).limits] as const),
+      ...Object.entries(WordingSchema.shape).map(([k, s]) => [`wording.${k}`, metaOf(s).limits] as const),
+    ];
+    for (const [key, limits] of keys) {
+      expect(limits, key).toBeTruthy();
+      expect(reference, key).toContain(limits!.replace(/\|/g, '\\|'));
+    }
+  });
+
+  it('list every rule of a match pattern next to the portals, the public suffix one included', () => {
+    const portals = reference.slice(reference.indexOf('### Each entry of `portals`'), reference.indexOf('### `wording`'));
+    for (const rule of MATCH_PATTERN_RULES) expect(portals).toContain(`- ${rule}`);
+    expect(portals).toMatch(/No wildcard in front of a public suffix: `\*\.com`, `\*\.co\.uk`, `\*\.github\.io`/);
+    expect(portals).toMatch(/At most 2048 characters/);
+  });
+
+  const portal = (extra: Record<string, unknown> = {}) => ({
+    matches: ['https://support.example.com/*'],
+    newTicketUrl: 'https://support.example.com/new',
+    ...extra,
+  });
+  const text = (n: number) => 'a'.repeat(n);
+  const phone = (n: number) => '1'.repeat(n);
+  const cases: [string, number, (n: number) => Record<string, unknown>][] = [
+    ['portal name', LIMITS.portalName, (n) => ({ portals: [portal({ name: text(n) })] })],
+    ['new ticket address', LIMITS.address, (n) => ({ portals: [portal({ newTicketUrl: `https://support.example.com/${text(n - 28)}` })] })],
+    ['field selector', LIMITS.selector, (n) => ({ portals: [portal({ fieldSelector: `#${text(n - 1)}` })] })],
+    ['option text', LIMITS.optionText, (n) => ({ portals: [portal({ labels: { [text(n)]: 1 } })] })],
+    ['phone number', LIMITS.phone, (n) => ({ p1Phone: phone(n) })],
+    ['definition', LIMITS.definition, (n) => ({ wording: { definitions: { 1: text(n) } } })],
+    ['checklist statement', LIMITS.statement, (n) => ({ wording: { checklist: { critical: text(n) } } })],
+    ['reassurance', LIMITS.reassurance, (n) => ({ wording: { reassurance: text(n) } })],
+    ['ticket essential', LIMITS.essential, (n) => ({ wording: { ticketEssentials: [text(n)] } })],
+    ['portals', LIMITS.portals, (n) => ({ portals: Array.from({ length: n }, () => portal()) })],
+    ['match patterns of a portal', LIMITS.patternsPerPortal, (n) => ({ portals: [portal({ matches: Array.from({ length: n }, (_, i) => `https://support.example.com/${i}/*`) })] })],
+    ['option texts', LIMITS.optionTexts, (n) => ({ portals: [portal({ labels: Object.fromEntries(Array.from({ length: n }, (_, i) => [`Sev ${i}`, 1])) })] })],
+    ['ticket essentials', LIMITS.essentials, (n) => ({ wording: { ticketEssentials: Array.from({ length: n }, (_, i) => `Item ${i}`) } })],
+  ];
+  it.each(cases)('%s: at most %i, as stated', (_what, limit, policy) => {
+    expect(validateSettings(policy(limit), 'policy').problems).toEqual([]);
+    const over = validateSettings(policy(limit + 1), 'policy').problems;
+    expect(over[0]?.message).toContain(`at most ${limit}`);
+  });
+});

@@ -180,7 +180,8 @@ describe('openGuardDialog', () => {
     expect(root.querySelectorAll('style')).toHaveLength(1);
     expect(host.style.getPropertyValue('display')).not.toBe('none');
     expect(host.hasAttribute('inert')).toBe(false);
-    expect(root.querySelector('dialog')!.className).toBe('pg-dialog');
+    expect(root.querySelector('dialog')!.classList.contains('hidden-by-page')).toBe(false);
+    expect(root.querySelector('dialog')!.classList.contains('pg-dialog')).toBe(true);
     expect(root.querySelector('dialog')!.open).toBe(true);
     opened.close();
   });
