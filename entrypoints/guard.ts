@@ -18,7 +18,7 @@ import { profileFor, profileForHost, type PortalProfile } from '../lib/portal/pr
 // as much at every page load as all of the guard's own start-up (docs/performance.md, row 3).
 export default defineUnlistedScript((): void => {
   try {
-    const { signal, isValid } = startLifetime(document, () => extensionAlive(() => browser.runtime));
+    const { signal, isValid } = startLifetime(() => extensionAlive(() => browser.runtime));
     const config = lazyConfig(
       { read: loadEffectiveConfig, watch: onEffectiveConfigChanged },
       () => guard.configChanged(),

@@ -87,6 +87,7 @@ export function startGuard(options: GuardOptions): {
     let note: P1Note | null = null;
     let armed = true;
     const refreshNote = failOpen(() => {
+      if (!options.isValid()) return; // an orphaned copy: ending it took the note away
       held.review();
       const { guardMode, definitions } = options.config();
       if (guardMode === 'off' || control.read() !== 1) return note?.hide();

@@ -1,9 +1,3 @@
-/**
- * Announced on the document by each copy of the content script as it starts. DOM events
- * cross JavaScript worlds, so an older copy of the guard in the same page hears it.
- */
-export const GUARD_STARTED_EVENT = 'priority-guard:started';
-
 export interface GuardLifetime {
   /** Aborted when this copy is no longer in charge of the page: everything it added goes. */
   signal: AbortSignal;
@@ -16,35 +10,25 @@ const RUNNING = Symbol.for('priority-guard.running');
 
 /**
  * How long this copy of the content script is in charge of the page: until a newer copy
- * of the extension starts in the same document (the extension was updated or reloaded and
- * injected again), or until the extension's context is gone (Chrome leaves an updated
- * extension's old content script running, cut off from the extension). The second is
- * noticed when isValid() is asked: nothing is checked on a timer.
+ * starts in the same JavaScript world (the script injected again: Chrome reuses the
+ * extension's isolated world of the page for a reloaded or updated extension), or until
+ * the extension's context is gone (Chrome leaves an updated extension's old content script
+ * running, cut off from the extension). The second is noticed when isValid() is asked:
+ * nothing is checked on a timer. Firefox unloads an updated extension's scripts itself.
  *
- * The page cannot switch the guard off: it can dispatch the started event too, but a copy
- * that hears it steps aside only if its own extension is really gone. A second copy in the
- * same world (the script injected twice) is stopped through that world's global, which the
- * page cannot reach.
+ * Nothing here is visible to the page, and nothing the page does can end it: the handoff
+ * goes through the world's own global, which page scripts cannot reach.
  *
  * It does the job of WXT's ContentScriptContext without what that costs on every page
  * (a message posted to the page's window, an event carrying details, a random id): see
  * docs/performance.md, row 3.
  */
-export function startLifetime(doc: Document, extensionAlive: () => boolean): GuardLifetime {
+export function startLifetime(extensionAlive: () => boolean): GuardLifetime {
   const controller = new AbortController();
   const { signal } = controller;
   const world = globalThis as { [RUNNING]?: () => void };
   world[RUNNING]?.();
   Object.defineProperty(world, RUNNING, { value: () => controller.abort(), configurable: true, writable: true });
-  doc.dispatchEvent(new Event(GUARD_STARTED_EVENT));
-  // Listening only after announcing: this copy does not hear itself.
-  doc.addEventListener(
-    GUARD_STARTED_EVENT,
-    () => {
-      if (!extensionAlive()) controller.abort();
-    },
-    { signal },
-  );
   return {
     signal,
     isValid() {
