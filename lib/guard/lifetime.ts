@@ -10,11 +10,11 @@ const RUNNING = Symbol.for('priority-guard.running');
 
 /**
  * How long this copy of the content script is in charge of the page: until a newer copy
- * starts in the same JavaScript world (the script injected again: Chrome reuses the
- * extension's isolated world of the page for a reloaded or updated extension), or until
+ * starts in the same JavaScript world (the script injected into the page again), or until
  * the extension's context is gone (Chrome leaves an updated extension's old content script
  * running, cut off from the extension). The second is noticed when isValid() is asked:
- * nothing is checked on a timer. Firefox unloads an updated extension's scripts itself.
+ * before any submission is stopped, and whenever the field or its dialog changes; nothing
+ * is checked on a timer. Firefox unloads an updated extension's scripts itself.
  *
  * Nothing here is visible to the page, and nothing the page does can end it: the handoff
  * goes through the world's own global, which page scripts cannot reach.
