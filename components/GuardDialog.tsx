@@ -1,6 +1,7 @@
 import type { DialogStopReason } from '../lib/guard/ui';
 import type { ChecklistId, ChecklistItem, Level, LevelDefinition, PlanChoice } from '../lib/rules';
 import { DefinitionList } from './DefinitionList';
+import { TicketReadiness, type ReadinessItem } from './TicketReadiness';
 
 export interface GuardDialogProps {
   definitions: readonly LevelDefinition[];
@@ -12,7 +13,8 @@ export interface GuardDialogProps {
   checklist: readonly ChecklistItem[];
   ticked: ReadonlySet<ChecklistId>;
   suggestion: Level;
-  essentials: readonly string[];
+  /** What the ticket tells Support now, read from the form when the P1 was stopped. */
+  readiness: { items: readonly ReadinessItem[]; summary: string | null };
   reassurance: string;
   /** Why the last "Change to" did not work, if it did not. */
   error: string | null;
@@ -65,20 +67,11 @@ export function GuardDialog(props: GuardDialogProps) {
           </label>
         ))}
       </fieldset>
-      {allTicked && (
-        <section class="pg-essentials" aria-labelledby="pg-essentials-title">
-          <h3 id="pg-essentials-title">So Support can start at once, include:</h3>
-          <ul>
-            {props.essentials.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-          {props.plan === 'premium' && props.p1Phone && (
-            <p class="pg-phone">
-              Premium support answers Priority 1 by phone around the clock: <strong>{props.p1Phone}</strong>
-            </p>
-          )}
-        </section>
+      <TicketReadiness items={props.readiness.items} summary={props.readiness.summary} />
+      {allTicked && props.plan === 'premium' && props.p1Phone && (
+        <p class="pg-phone">
+          Premium support answers Priority 1 by phone around the clock: <strong>{props.p1Phone}</strong>
+        </p>
       )}
       <p class="pg-reassurance">{props.reassurance}</p>
       {props.error && (

@@ -4,7 +4,7 @@
 // already minified), gzips it at level 9 and compares with the budget. 1 KB = 1024 bytes.
 //
 //   content script: guard.js                 ≤ 20 KB
-//   guard UI: guard-ui.js (injected only on pages with a     ≤ 12 KB
+//   guard UI: guard-ui.js (injected only on pages with a     ≤ 24 KB
 //     priority field; see lib/guard/ui.ts)
 //   popup JavaScript: every script popup.html loads, with    ≤ 40 KB
 //     their static imports (dynamic import() is not counted: it loads later, if ever)
@@ -23,7 +23,7 @@ const KB = 1024;
 
 export const SIZE_BUDGETS = {
   contentScript: 20 * KB,
-  guardUi: 12 * KB,
+  guardUi: 24 * KB,
   popupJs: 40 * KB,
 };
 

@@ -3,6 +3,9 @@ import { GuardDialog } from '../../components/GuardDialog';
 import type { EffectiveConfig } from '../../lib/config/effective';
 import { trapTab } from '../../lib/guard/focus';
 import type { DialogActions, DialogStopReason, OpenDialog } from '../../lib/guard/ui';
+import type { PriorityControl } from '../../lib/portal/control';
+import { readTicketSnapshot, ticketFormParts } from '../../lib/portal/ticket-snapshot';
+import { essentialsFromConfig, judgeReadiness, missingSummary } from '../../lib/rules/readiness';
 import { suggest, type ChecklistId, type Level } from '../../lib/rules';
 import { createShadowHost, keepIntact } from './shadow-host';
 import css from './guard.css?inline';
@@ -12,6 +15,16 @@ interface DialogState {
   error: string | null;
   busy: boolean;
   stopped: DialogStopReason | null;
+}
+
+/** The readiness of the ticket being submitted, and where its description is typed. */
+function readTicket(control: PriorityControl, config: EffectiveConfig) {
+  const results = judgeReadiness(readTicketSnapshot(control), essentialsFromConfig(config.ticketEssentials));
+  return {
+    items: results.map(({ id, label, state, ...found }) => ({ id, label, state, evidence: 'evidence' in found ? found.evidence : undefined })),
+    summary: missingSummary(results),
+    description: ticketFormParts(control).description?.element ?? null,
+  };
 }
 
 /** How often the live guard restarts the CSS delay that would reveal "the guard stopped" (guard.css). */
@@ -53,7 +66,9 @@ function startHeartbeat(dialog: HTMLDialogElement, isAlive: () => boolean, onGon
  * a script, it comes back at once, and reworded or restyled, it is rebuilt (keepIntact);
  * only the user (or the guard) closes it.
  */
-export function openGuardDialog(doc: Document, config: EffectiveConfig, actions: DialogActions): OpenDialog {
+export function openGuardDialog(doc: Document, config: EffectiveConfig, actions: DialogActions, control: PriorityControl): OpenDialog {
+  // What the ticket tells Support, read once, now: the form as it was submitted. Never stored.
+  const ticket = readTicket(control, config);
   const shadow = createShadowHost(doc, 'priority-guard-dialog', css, { position: 'fixed', 'z-index': '2147483647' });
   const dialog = doc.createElement('dialog');
   let open = true;
@@ -123,7 +138,8 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
   };
   const leave = (changed: boolean) => {
     close();
-    actions.dismissed(changed);
+    // Back to a ticket that lacks something: the cursor goes to the end of its description.
+    actions.dismissed(changed, changed || !ticket.summary ? undefined : (ticket.description ?? undefined));
   };
   const update = (patch: Partial<DialogState>) => {
     state = { ...state, ...patch };
@@ -171,7 +187,7 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
       checklist={config.checklist}
       ticked={state.ticked}
       suggestion={suggest(state.ticked)}
-      essentials={config.ticketEssentials}
+      readiness={ticket}
       reassurance={config.reassurance}
       error={state.error}
       busy={state.busy}

@@ -2,7 +2,7 @@ import type { EffectiveConfig } from '../config/effective';
 import type { PriorityControl } from '../portal/control';
 import type { StoppedSubmission } from '../portal/intercept';
 import { failOpen, reportGuardError } from './fail-open';
-import { deepActiveElement } from './focus';
+import { deepActiveElement, focusAtEnd } from './focus';
 import type { GuardUi, OpenDialog } from './ui';
 
 export interface HeldSubmissionOptions {
@@ -111,15 +111,16 @@ export function holdSubmissions(options: HeldSubmissionOptions): HeldSubmission 
             changingLevel = false;
           }
         },
-        dismissed: (changed) => {
+        dismissed: (changed, focus) => {
           held = null;
           dialog = null;
+          if (focus?.isConnected) return focusAtEnd(focus);
           const back = !changed && returnFocus?.isConnected ? returnFocus : options.current()?.focusTarget;
           back?.focus();
         },
         pageChanged: failOpen(review, undefined),
         isAlive: options.isValid,
-      });
+      }, stopped.control);
     } catch (error) {
       reportGuardError(error);
       dialog?.close();

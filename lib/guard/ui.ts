@@ -1,4 +1,5 @@
 import type { EffectiveConfig } from '../config/effective';
+import type { PriorityControl } from '../portal/control';
 import type { Level, LevelDefinition } from '../rules';
 
 /** What the dialog asks of the guard. Every call comes from a real (trusted) user event. */
@@ -7,8 +8,11 @@ export interface DialogActions {
   confirm(): void;
   /** The user chose another level; resolves false when the field could not be set. */
   changeLevel(level: Level): Promise<boolean>;
-  /** The dialog closed without submitting; focus goes back. */
-  dismissed(changed: boolean): void;
+  /**
+   * The dialog closed without submitting; focus goes back (to the end of `focus` when the
+   * dialog names it: the description, when the ticket lacks something).
+   */
+  dismissed(changed: boolean, focus?: HTMLElement): void;
   /** The page's DOM changed while the dialog is open (the form may have left the page). */
   pageChanged(): void;
   /** False once this copy of the guard is cut off from the extension (asked once a second). */
@@ -38,7 +42,8 @@ export interface P1Note {
  * a form (most of them) never load or compile any of it.
  */
 export interface GuardUi {
-  openGuardDialog(doc: Document, config: EffectiveConfig, actions: DialogActions): OpenDialog;
+  /** The P1 check for a submission of `control`'s ticket (whose form the dialog reads, locally). */
+  openGuardDialog(doc: Document, config: EffectiveConfig, actions: DialogActions, control: PriorityControl): OpenDialog;
   createP1Note(field: Element): P1Note;
   /** Whether node is (inside) one of the elements this UI made: events from them are never the page's. */
   isOwnElement(node: EventTarget): boolean;

@@ -5,3 +5,4 @@ export * from './triage';
 export * from './suggest';
 export * from './labels';
 export * from './triage-flow';
+export * from './readiness';

@@ -16,7 +16,7 @@ const guardState = () => document.documentElement.getAttribute('data-priority-gu
 
 export const BUDGETS = {
   contentScriptKB: 20,
-  guardUiKB: 12,
+  guardUiKB: 24,
   popupJsKB: 40,
   articleMs: 2,
   armMs: 16,

@@ -33,6 +33,18 @@ describe('lib/config/managed_schema.json', () => {
     walk(schema, '$');
   });
 
+  it('lets unknown keys through as text only in objects whose every setting is text (measured: docs/enterprise.md)', () => {
+    const wording = managedSchema().properties!.wording!;
+    // Chrome passes them on, and the extension names them on its options page...
+    expect(wording.properties!.definitions!.additionalProperties).toEqual({ type: 'string' });
+    expect(wording.properties!.checklist!.additionalProperties).toEqual({ type: 'string' });
+    // ...but not where an unknown list or object would fail the type and take the whole setting.
+    expect(wording).not.toHaveProperty('additionalProperties');
+    expect(managedSchema().properties!.portals!.items).not.toHaveProperty('additionalProperties');
+    // A record keeps its value type.
+    expect(managedSchema().properties!.portals!.items!.properties!.labels!.additionalProperties).toEqual({ type: 'integer' });
+  });
+
   it('types the example policy the way Chrome will check it', () => {
     const check = (node: ManagedSchemaNode, value: unknown, path: string) => {
       const actual = Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;

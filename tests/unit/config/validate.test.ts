@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SettingsSchema } from '@/lib/config/schema';
-import { describeGiven, formatPath, MAX_PROBLEMS, validateSettings } from '@/lib/config/validate';
+import { closestKey, describeGiven, formatPath, MAX_PROBLEMS, validateSettings } from '@/lib/config/validate';
 import { examplePolicy } from '../../../scripts/policy-templates/templates';
 
 const PORTAL = {
@@ -125,6 +125,67 @@ describe('validateSettings: problems in plain words', () => {
     const { problems } = validateSettings({ ...junk, plan: 'premium' }, 'policy');
     expect(problems).toHaveLength(MAX_PROBLEMS + 1);
     expect(problems.at(-1)!.message).toBe('And 150 more problems, not listed.');
+  });
+});
+
+describe('validateSettings: keys it does not know', () => {
+  it('names each one, says it is not a setting, and suggests the key it looks like', () => {
+    const { settings, problems } = validateSettings(
+      {
+        allowUsersettings: false,
+        plan: 'premium',
+        wording: { definition: { 1: 'x' }, checklist: { no_workaround: 'y', critical: 'Our critical.' }, footer: 'z' },
+        portals: [{ ...PORTAL, fieldselector: '#p', colour: 'red' }],
+      },
+      'policy',
+    );
+    // The rest applies.
+    expect(settings).toEqual({ plan: 'premium', wording: { checklist: { critical: 'Our critical.' } }, portals: [PORTAL] });
+    expect(problems).toEqual([
+      { source: 'policy', path: 'allowUsersettings', message: 'Not a setting Priority Guard knows: did you mean "allowUserSettings"? Given: false. Ignored.' },
+      {
+        source: 'policy',
+        path: 'portals[0].fieldselector',
+        message: 'Not a setting Priority Guard knows: did you mean "fieldSelector"? Given: "#p". Ignored.',
+      },
+      {
+        source: 'policy',
+        path: 'portals[0].colour',
+        message:
+          'Not a setting Priority Guard knows (here it knows "name", "matches", "newTicketUrl", "fieldSelector" and "labels"). Given: "red". Ignored.',
+      },
+      {
+        source: 'policy',
+        path: 'wording.definition',
+        message: 'Not a setting Priority Guard knows: did you mean "definitions"? Given: an object with key "1". Ignored.',
+      },
+      { source: 'policy', path: 'wording.footer', message: expect.stringMatching(/^Not a setting Priority Guard knows \(here it knows "definitions", /) },
+      {
+        source: 'policy',
+        path: 'wording.checklist.no_workaround',
+        message: 'Not a setting Priority Guard knows: did you mean "no-workaround"? Given: "y". Ignored.',
+      },
+    ]);
+  });
+
+  it('guesses only at keys that really look alike', () => {
+    const top = ['plan', 'guardMode', 'portals', 'wording', 'p1Phone', 'popupViews', 'allowUserSettings'];
+    expect(closestKey('GuardMode', top)).toBe('guardMode');
+    expect(closestKey('guard_mode', top)).toBe('guardMode');
+    expect(closestKey('popupView', top)).toBe('popupViews');
+    expect(closestKey('portal', top)).toBe('portals');
+    expect(closestKey('wordnig', top)).toBe('wording'); // two letters swapped
+    expect(closestKey('colour', top)).toBeNull();
+    expect(closestKey('footer', top)).toBeNull();
+    expect(closestKey('mode', top)).toBeNull();
+    // Levels are not misspelt: "5" is not a "4".
+    expect(closestKey('5', ['1', '2', '3', '4'])).toBeNull();
+    expect(validateSettings({ wording: { definitions: { 5: 'P5' } } }, 'policy').problems[0]!.message).toBe(
+      'Not a setting Priority Guard knows (here it knows "1", "2", "3" and "4"). Given: "P5". Ignored.',
+    );
+    // Two keys equally close: no guess.
+    expect(closestKey('ab', ['abc', 'abd'])).toBeNull();
+    expect(closestKey('abce', ['abcd', 'abcf'])).toBeNull();
   });
 });
 

@@ -5,6 +5,8 @@ import { DEFAULT_CONFIG } from '../../../lib/config/effective';
 import { openGuardDialog } from '../../../entrypoints/guard-ui/dialog';
 import { FORM_GONE_MESSAGE, GUARD_GONE_MESSAGE } from '../../../components/GuardDialog';
 import { createP1Note } from '../../../entrypoints/guard-ui/note';
+import { nativeSelectControl } from '../../../lib/portal/adapters/native-select';
+import { RECOGNISED_LEVELS } from '../../../lib/portal/option-levels';
 import type { ChecklistId } from '../../../lib/rules';
 
 function props(overrides: Partial<GuardDialogProps> = {}): GuardDialogProps {
@@ -16,7 +18,7 @@ function props(overrides: Partial<GuardDialogProps> = {}): GuardDialogProps {
     checklist: DEFAULT_CONFIG.checklist,
     ticked: new Set<ChecklistId>(),
     suggestion: 3,
-    essentials: DEFAULT_CONFIG.ticketEssentials,
+    readiness: { items: [], summary: null },
     reassurance: DEFAULT_CONFIG.reassurance,
     error: null,
     busy: false,
@@ -51,14 +53,28 @@ describe('GuardDialog', () => {
     expect(screen.getByRole('button', { name: 'Change to Priority 4' })).toBeTruthy();
   });
 
-  it('enables confirming when all is ticked and then lists what Support needs', () => {
+  it('enables confirming when all is ticked, and shows what the ticket tells Support', () => {
     const all = new Set<ChecklistId>(['production', 'critical', 'no-workaround']);
-    const p = props({ suggestion: 1, ticked: all });
+    const readiness = {
+      items: [
+        { id: 'pe-version', label: 'Your Puppet Enterprise version.', state: 'found' as const, evidence: '2023.8.1' },
+        { id: 'support-script', label: 'The output of the support script.', state: 'missing' as const },
+        { id: 'custom-1', label: 'Your change number.', state: 'unknown' as const },
+      ],
+      summary: 'Add the support script output so Support can start at once.',
+    };
+    const p = props({ suggestion: 1, ticked: all, readiness });
     render(<GuardDialog {...p} />);
     const confirm = screen.getByRole('button', { name: 'Submit as Priority 1' }) as HTMLButtonElement;
     expect(confirm.disabled).toBe(false);
     expect(screen.queryByRole('button', { name: 'Change to Priority 1' })).toBeNull();
-    expect(screen.getByText(/puppet enterprise support/)).toBeTruthy();
+    const section = screen.getByRole('region', { name: 'What your ticket tells Support' });
+    expect([...section.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '\u2713Your Puppet Enterprise version. Found: 2023.8.1',
+      '\u2717The output of the support script. Missing',
+      "?Your change number. Can't tell",
+    ]);
+    expect(section.textContent).toContain('Add the support script output so Support can start at once.');
     fireEvent.click(confirm);
     expect(p.onConfirm).toHaveBeenCalledTimes(1);
   });
@@ -94,6 +110,16 @@ function dialogActions(alive = () => true) {
   };
 }
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A small ticket form whose priority field the dialog is about. */
+function ticketControl(description = '') {
+  const form = document.body.appendChild(document.createElement('form'));
+  form.innerHTML = `<label for="s">Subject</label><input id="s" name="request[subject]" value="Puppet Server down">
+<label for="d">Description</label><textarea id="d" name="request[description]"></textarea>
+<label for="p">Priority</label><select id="p" name="request[priority]"><option value="urgent" selected>Urgent</option></select>`;
+  form.querySelector('textarea')!.value = description;
+  return nativeSelectControl(form.querySelector('select')!, RECOGNISED_LEVELS);
+}
 
 describe('the P1 note', () => {
   it('undoes a page script that rewords it', async () => {
@@ -141,11 +167,54 @@ describe('openGuardDialog', () => {
   afterEach(() => {
     vi.useRealTimers();
     for (const host of document.querySelectorAll('priority-guard-dialog')) host.remove();
+    for (const form of document.querySelectorAll('form')) form.remove();
+  });
+
+  const readiness = () =>
+    Object.fromEntries(
+      [...document.querySelector('priority-guard-dialog')!.shadowRoot!.querySelectorAll('[data-essential]')].map((li) => [
+        li.getAttribute('data-essential'),
+        li.getAttribute('data-state'),
+      ]),
+    );
+
+  it('shows what the ticket tells Support, read from the form: an empty description lacks everything', () => {
+    const opened = openGuardDialog(document, DEFAULT_CONFIG, dialogActions(), ticketControl(''));
+    expect(readiness()).toEqual({
+      'what-broke-since': 'missing',
+      'what-changed': 'missing',
+      'pe-version': 'missing',
+      'support-script': 'missing',
+      'business-impact': 'missing',
+    });
+    const root = document.querySelector('priority-guard-dialog')!.shadowRoot!;
+    expect(root.querySelector('.pg-readiness-summary')!.textContent).toMatch(/^Add .* so Support can start at once\.$/);
+    opened.close();
+  });
+
+  it('shows what was found, with what it found, in words and a mark (not colour alone)', () => {
+    const opened = openGuardDialog(
+      document,
+      DEFAULT_CONFIG,
+      dialogActions(),
+      ticketControl('Since 09:10 UTC today every agent run fails on PE 2023.8.1 after we upgraded the compilers.'),
+    );
+    const state = readiness();
+    expect(state['pe-version']).toBe('found');
+    expect(state['what-broke-since']).toBe('found');
+    expect(state['what-changed']).toBe('found');
+    expect(state['support-script']).toBe('missing');
+    const root = document.querySelector('priority-guard-dialog')!.shadowRoot!;
+    const version = root.querySelector('[data-essential="pe-version"]')!;
+    expect(version.textContent).toContain('Found: ');
+    expect(version.textContent).toContain('2023.8.1');
+    expect(version.querySelector('.pg-readiness-mark')!.textContent).toBe('\u2713');
+    opened.close();
   });
 
   it('comes back when the page removes it or closes it behind the guard\u2019s back', async () => {
     const actions = dialogActions();
-    const opened = openGuardDialog(document, DEFAULT_CONFIG, actions);
+    const opened = openGuardDialog(document, DEFAULT_CONFIG, actions, ticketControl());
     const host = document.querySelector('priority-guard-dialog')!;
     const dialog = host.shadowRoot!.querySelector('dialog')!;
     host.remove();
@@ -163,7 +232,7 @@ describe('openGuardDialog', () => {
   });
 
   it('undoes a page script that rewords or restyles it through the open shadow root', async () => {
-    const opened = openGuardDialog(document, DEFAULT_CONFIG, dialogActions());
+    const opened = openGuardDialog(document, DEFAULT_CONFIG, dialogActions(), ticketControl());
     const host = document.querySelector<HTMLElement>('priority-guard-dialog')!;
     const root = host.shadowRoot!;
     const title = () => root.getElementById('pg-dialog-title')!.textContent;
@@ -187,7 +256,7 @@ describe('openGuardDialog', () => {
   });
 
   it('keeps what it says after a rebuild: a stopped dialog stays stopped', async () => {
-    const opened = openGuardDialog(document, DEFAULT_CONFIG, dialogActions());
+    const opened = openGuardDialog(document, DEFAULT_CONFIG, dialogActions(), ticketControl());
     opened.stop('form-gone');
     const root = document.querySelector('priority-guard-dialog')!.shadowRoot!;
     root.querySelector('.pg-status')!.textContent = 'All good, it was sent.';
@@ -200,7 +269,7 @@ describe('openGuardDialog', () => {
 
   it('tells the guard when the page changes while it is open, and stops when asked', async () => {
     const actions = dialogActions();
-    const opened = openGuardDialog(document, DEFAULT_CONFIG, actions);
+    const opened = openGuardDialog(document, DEFAULT_CONFIG, actions, ticketControl());
     document.body.append(document.createElement('div'));
     await tick();
     expect(actions.pageChanged).toHaveBeenCalled();
@@ -216,7 +285,7 @@ describe('openGuardDialog', () => {
     vi.useFakeTimers();
     let alive = true;
     const actions = dialogActions(() => alive);
-    const opened = openGuardDialog(document, DEFAULT_CONFIG, actions);
+    const opened = openGuardDialog(document, DEFAULT_CONFIG, actions, ticketControl());
     const dialog = document.querySelector('priority-guard-dialog')!.shadowRoot!.querySelector('dialog')!;
     vi.advanceTimersByTime(3_000);
     expect(dialog.dataset.state).toBe('ask');
@@ -229,7 +298,7 @@ describe('openGuardDialog', () => {
 
   it('opens a labelled modal dialog in a shadow root and ignores untrusted events', () => {
     const actions = dialogActions();
-    const opened = openGuardDialog(document, DEFAULT_CONFIG, actions);
+    const opened = openGuardDialog(document, DEFAULT_CONFIG, actions, ticketControl());
     expect(opened.isOpen()).toBe(true);
     const host = document.querySelector('priority-guard-dialog')!;
     const dialog = host.shadowRoot!.querySelector('dialog')!;
