@@ -289,7 +289,7 @@ export const SettingsSchema = z.object({
   p1Phone: meta(PhoneSchema, {
     title: 'P1 phone number',
     description:
-      'The organisation\'s own number to call for a Priority 1 (shown with Premium plans). Empty: none is shown. Priority Guard never invents one.',
+      'The organisation\'s own number to call for a Priority 1, shown on the Premium plan in the guard\'s dialog once every checklist statement is ticked. Empty: none is shown. Priority Guard never invents one.',
     limits: `At most ${LIMITS.phone} characters. Empty: no number. Otherwise a digit first (a + may come before it), then digits, spaces and + ( ) - . /, at least 3 digits, optionally ending in "ext. 123", "ext 123" or "x123" (1 to 6 digits).`,
     example: '+1 555 0100 ext. 42',
   }).optional(),

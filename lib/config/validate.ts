@@ -95,6 +95,68 @@ function issueText(issue: z.core.$ZodRawIssue): string {
 
 const PARSE_OPTIONS = { error: issueText } as const;
 
+/** A key as people mistype it: case, hyphens, underscores and spaces aside. */
+function looseKey(key: string): string {
+  return key.toLowerCase().replace(/[-_\s]/g, '');
+}
+
+/** Edit distance (insertions, deletions, substitutions, swaps of neighbours), stopping past `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The known key an unknown one looks like a misspelling of, or null: the same but for case,
+ * hyphens, underscores or spaces (`allowUsersettings`, `no_workaround`), or one or two
+ * letters off (`definition`, `newTicketUrll`). Keys of one or two characters are never
+ * guessed at (`"5"` is not a misspelt `"4"`).
+ */
+export function closestKey(unknown: string, known: readonly string[]): string | null {
+  const loose = looseKey(unknown);
+  const same = known.find((k) => looseKey(k) === loose);
+  if (same !== undefined) return same;
+  if (loose.length < 3) return null;
+  const max = loose.length < 6 ? 1 : 2;
+  let best: string | null = null;
+  let bestDistance = max + 1;
+  let tie = false;
+  for (const k of known) {
+    const d = editDistance(loose, looseKey(k), max);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance) tie = true;
+  }
+  return best !== null && !tie ? best : null;
+}
+
+/** "Not a setting Priority Guard knows: did you mean "allowUserSettings"?" or the keys it knows there. */
+function unknownKeyText(key: string, known: readonly string[]): string {
+  const like = closestKey(key, known);
+  if (like !== null) return `Not a setting Priority Guard knows: did you mean "${like}"?`;
+  const list = known.map((k) => `"${k}"`);
+  const words = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : (list[0] ?? 'nothing');
+  return `Not a setting Priority Guard knows (here it knows ${words})`;
+}
+
 class Collector {
   readonly problems: ConfigProblem[] = [];
   private dropped = 0;
@@ -107,8 +169,9 @@ class Collector {
       return;
     }
     const what = expected.replace(/[.\s]+$/, '');
+    const stop = /[?!]$/.test(what) ? '' : '.';
     const shown = given === NOT_SHOWN ? '' : ` Given: ${describeGiven(given)}.`;
-    this.problems.push({ source: this.source, path: formatPath(path), message: `${what}.${shown} ${verdict}` });
+    this.problems.push({ source: this.source, path: formatPath(path), message: `${what}${stop}${shown} ${verdict}` });
   }
 
   finish(): ConfigProblem[] {
@@ -195,9 +258,7 @@ function sanitize(schema: z.ZodType, input: unknown, path: Path, out: Collector)
     const absent: string[] = [];
     const invalid: string[] = [];
     for (const key of Object.keys(value)) {
-      if (!Object.hasOwn(shape, key)) {
-        out.add([...path, key], 'Not a setting Priority Guard knows', value[key]);
-      }
+      if (!Object.hasOwn(shape, key)) out.add([...path, key], unknownKeyText(key, Object.keys(shape)), value[key]);
     }
     for (const [key, child] of Object.entries(shape)) {
       if (!Object.hasOwn(value, key) || value[key] === undefined) {

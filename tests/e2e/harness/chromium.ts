@@ -13,7 +13,7 @@ export async function launchChromium(portal: Portal, options: LaunchOptions = {}
   // Every replica host resolves to the local HTTPS replica, port included, so pages keep
   // their real origin (https://support.puppet.com) and the shipped match patterns apply.
   const rules = hostRules(await replicaHosts(), portal.port);
-  const profile = tempDir('pg-e2e-chromium-');
+  const profile = options.profileDir ? { path: options.profileDir, remove: () => undefined } : tempDir('pg-e2e-chromium-');
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile.path, {

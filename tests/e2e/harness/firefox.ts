@@ -16,14 +16,20 @@ export async function launchFirefox(portal: Portal, options: LaunchOptions = {})
   const executable = executablePath('firefox');
   let browser: Browser | undefined;
   try {
-    // Puppeteer makes a temporary profile with these prefs and removes it on close.
+    // Puppeteer makes a temporary profile with these prefs and removes it on close (unless
+    // the caller gives one to keep: then the extension, installed again at each start as a
+    // temporary add-on, keeps its storage).
+    const keep = options.profileDir
+      ? { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true }
+      : {};
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: executable,
       headless: !headed(options.headed),
       acceptInsecureCerts: true,
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: firefoxPrefs({ geckoId: GECKO_ID, extensionUuid: FIREFOX_EXTENSION_UUID, proxyPort: portal.proxyPort }),
+      ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
+      extraPrefsFirefox: { ...firefoxPrefs({ geckoId: GECKO_ID, extensionUuid: FIREFOX_EXTENSION_UUID, proxyPort: portal.proxyPort }), ...keep },
     });
     const id = await browser.installExtension(dir);
     if (id !== GECKO_ID) throw new Error(`Firefox installed the extension as ${id}, expected ${GECKO_ID}.`);

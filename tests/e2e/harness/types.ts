@@ -85,4 +85,10 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Show the browser window (also: E2E_HEADED=1). */
   headed?: boolean;
+  /**
+   * A profile directory to use and keep, to start the browser again with the same profile
+   * (the caller removes it). Firefox keeps the temporarily installed extension's storage
+   * and moz-extension host across such restarts.
+   */
+  profileDir?: string;
 }
