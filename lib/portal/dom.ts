@@ -85,3 +85,14 @@ export function closestDeep(el: Element, selector: string): Element | null {
   }
   return null;
 }
+
+/** Whether `inner` is `outer` or inside it, across shadow roots. */
+export function containsDeep(outer: Element, inner: Node): boolean {
+  let node: Node | null = inner;
+  while (node) {
+    if (outer.contains(node)) return true;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return false;
+}

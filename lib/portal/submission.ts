@@ -1,5 +1,5 @@
 import type { PriorityControl } from './control';
-import { textOf } from './dom';
+import { containsDeep, textOf } from './dom';
 
 /**
  * The one place that decides "is this a submission of the guarded ticket?".
@@ -46,17 +46,6 @@ export function buttonName(el: Element): string {
 export function namesSubmission(name: string): boolean {
   const core = name.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').replace(/\s+/g, ' ');
   return SUBMIT_NAME.test(core);
-}
-
-/** Whether `inner` is inside `outer`, across shadow roots. */
-function containsDeep(outer: Element, inner: Node): boolean {
-  let node: Node | null = inner;
-  while (node) {
-    if (outer.contains(node)) return true;
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
-  }
-  return false;
 }
 
 /** Whether a button sits in a region of the page (header, footer, side widget…) that does not hold the field. */

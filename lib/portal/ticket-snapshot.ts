@@ -1,6 +1,6 @@
 import type { TicketField, TicketSnapshot } from '../rules/readiness';
 import type { PriorityControl } from './control';
-import { closestDeep, deepQueryAll, type QueryRoot } from './dom';
+import { closestDeep, containsDeep, deepQueryAll, type QueryRoot } from './dom';
 import {
   fileNames,
   isHidden,
@@ -52,17 +52,6 @@ export interface TicketFormParts {
   fileInputs: readonly HTMLInputElement[];
   /** Entries of upload widgets that list the files they uploaded. */
   uploadedFiles: readonly Element[];
-}
-
-/** Whether `inner` is `outer` or inside it, across shadow roots. */
-function containsDeep(outer: Element, inner: Node): boolean {
-  let node: Node | null = inner;
-  while (node) {
-    if (outer.contains(node)) return true;
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
-  }
-  return false;
 }
 
 /** The parent of an element, stepping out of a shadow root to its host. */
