@@ -16,8 +16,7 @@
 //     allows it, and "Remove access" gives the access back (granted and registered at run
 //     time: Firefox, which has a pref to answer the permission prompt);
 //   - in Chromium, ExtensionSettings runtime_blocked_hosts over a portal stops the guard
-//     there; blocked_permissions ["scripting"], or the samples' force-install entry beside an
-//     unpacked copy of the same id, keeps the extension from loading at all.
+//     there; blocked_permissions ["scripting"] keeps the extension from loading at all.
 //
 // Writes system policy files, so it needs root (CI runs as root); every file written is
 // removed afterwards, also on failure, and an existing policies.json is put back.
