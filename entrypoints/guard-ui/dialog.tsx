@@ -4,7 +4,7 @@ import type { EffectiveConfig } from '../../lib/config/effective';
 import { trapTab } from '../../lib/guard/focus';
 import type { DialogActions, DialogStopReason, OpenDialog } from '../../lib/guard/ui';
 import type { PriorityControl } from '../../lib/portal/control';
-import { readTicketSnapshot, ticketFormParts } from '../../lib/portal/ticket-snapshot';
+import { readTicketSnapshot } from '../../lib/portal/ticket-snapshot';
 import { essentialsFromConfig, judgeReadiness, missingSummary } from '../../lib/rules/readiness';
 import { suggest, type ChecklistId, type Level } from '../../lib/rules';
 import { createShadowHost, keepIntact } from './shadow-host';
@@ -17,13 +17,12 @@ interface DialogState {
   stopped: DialogStopReason | null;
 }
 
-/** The readiness of the ticket being submitted, and where its description is typed. */
+/** The readiness of the ticket being submitted. */
 function readTicket(control: PriorityControl, config: EffectiveConfig) {
   const results = judgeReadiness(readTicketSnapshot(control), essentialsFromConfig(config.ticketEssentials));
   return {
     items: results.map(({ id, label, state, ...found }) => ({ id, label, state, evidence: 'evidence' in found ? found.evidence : undefined })),
     summary: missingSummary(results),
-    description: ticketFormParts(control).description?.element ?? null,
   };
 }
 
@@ -138,8 +137,7 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
   };
   const leave = (changed: boolean) => {
     close();
-    // Back to a ticket that lacks something: the cursor goes to the end of its description.
-    actions.dismissed(changed, changed || !ticket.summary ? undefined : (ticket.description ?? undefined));
+    actions.dismissed(changed);
   };
   const update = (patch: Partial<DialogState>) => {
     state = { ...state, ...patch };
