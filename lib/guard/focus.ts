@@ -24,20 +24,3 @@ export function trapTab(container: HTMLElement, event: KeyboardEvent) {
     first.focus();
   }
 }
-
-/** Focuses a text field or an editable region with the caret at the end of what it holds. */
-export function focusAtEnd(el: HTMLElement): void {
-  el.focus();
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) {
-    const end = el.value.length;
-    el.setSelectionRange(end, end);
-    return;
-  }
-  const selection = el.ownerDocument.getSelection();
-  if (!selection) return;
-  const range = el.ownerDocument.createRange();
-  range.selectNodeContents(el);
-  range.collapse(false);
-  selection.removeAllRanges();
-  selection.addRange(range);
-}

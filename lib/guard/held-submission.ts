@@ -2,7 +2,7 @@ import type { EffectiveConfig } from '../config/effective';
 import type { PriorityControl } from '../portal/control';
 import type { StoppedSubmission } from '../portal/intercept';
 import { failOpen, reportGuardError } from './fail-open';
-import { deepActiveElement, focusAtEnd } from './focus';
+import { deepActiveElement } from './focus';
 import type { GuardUi, OpenDialog } from './ui';
 
 export interface HeldSubmissionOptions {
@@ -111,10 +111,9 @@ export function holdSubmissions(options: HeldSubmissionOptions): HeldSubmission 
             changingLevel = false;
           }
         },
-        dismissed: (changed, focus) => {
+        dismissed: (changed) => {
           held = null;
           dialog = null;
-          if (focus?.isConnected) return focusAtEnd(focus);
           const back = !changed && returnFocus?.isConnected ? returnFocus : options.current()?.focusTarget;
           back?.focus();
         },

@@ -8,11 +8,8 @@ export interface DialogActions {
   confirm(): void;
   /** The user chose another level; resolves false when the field could not be set. */
   changeLevel(level: Level): Promise<boolean>;
-  /**
-   * The dialog closed without submitting; focus goes back (to the end of `focus` when the
-   * dialog names it: the description, when the ticket lacks something).
-   */
-  dismissed(changed: boolean, focus?: HTMLElement): void;
+  /** The dialog closed without submitting; focus goes back. */
+  dismissed(changed: boolean): void;
   /** The page's DOM changed while the dialog is open (the form may have left the page). */
   pageChanged(): void;
   /** False once this copy of the guard is cut off from the extension (asked once a second). */
