@@ -19,7 +19,7 @@ interface DialogState {
 
 /** The readiness of the ticket being submitted. */
 function readTicket(control: PriorityControl, config: EffectiveConfig) {
-  const results = judgeReadiness(readTicketSnapshot(control), essentialsFromConfig(config.ticketEssentials));
+  const results = judgeReadiness(readTicketSnapshot(control), essentialsFromConfig(config.ticketEssentials, config.ticketEssentialKeywords));
   return {
     items: results.map(({ id, label, state, ...found }) => ({ id, label, state, evidence: 'evidence' in found ? found.evidence : undefined })),
     summary: missingSummary(results),

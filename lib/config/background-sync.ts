@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { EFFECTIVE_CONFIG_KEY, type EffectiveConfigReport } from './load';
+import { EFFECTIVE_CONFIG_KEY, type ConfigProblem, type EffectiveConfigReport } from './load';
+import { unusedKeywordProblems } from './essential-keywords';
 import { mergeSettings } from './merge';
 import { createRegistrar, extraPortalPatterns, originsFor, type ScriptRegistrar } from './portal-scripts';
 import { SETTING_KEYS } from './schema';
@@ -29,6 +30,8 @@ export interface ConfigSyncDeps {
   warn(message: string, error?: unknown): void;
 }
 
+const fromPolicy = (problem: ConfigProblem) => problem.source === 'policy';
+
 /** The report for these raw inputs, plus the patterns to register the content script for. */
 export async function computeReport(
   managedRaw: unknown,
@@ -38,6 +41,8 @@ export async function computeReport(
   const policy = validateSettings(managedRaw, 'policy');
   const user = validateSettings(userRaw, 'user');
   const merged = mergeSettings(user.settings, policy.settings);
+  const usedUser = policy.settings.allowUserSettings === false ? {} : user.settings;
+  const unused = unusedKeywordProblems(merged.config.ticketEssentials, policy.settings, usedUser);
   const patterns = extraPortalPatterns(merged.config.portals);
   const missing = new Set<string>();
   for (const origin of originsFor(patterns)) {
@@ -59,7 +64,7 @@ export async function computeReport(
     report: {
       config: merged.config,
       // The organisation's problems first: they are the ones an admin must fix.
-      problems: [...policy.problems, ...user.problems],
+      problems: [...policy.problems, ...unused.filter(fromPolicy), ...user.problems, ...unused.filter((p) => !fromPolicy(p))],
       locked: merged.locked,
       managed,
       missingHostAccess: [...missing],

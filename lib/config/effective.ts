@@ -60,6 +60,8 @@ export interface EffectiveConfig {
   definitions: readonly LevelDefinition[];
   checklist: readonly ChecklistItem[];
   ticketEssentials: readonly string[];
+  /** Keywords that show a ticket holds an essential, keyed by the essential's text. */
+  ticketEssentialKeywords: Readonly<Record<string, readonly string[]>>;
   reassurance: string;
   /** The organisation's own number for P1 on Premium; never invented. */
   p1Phone: string | null;
@@ -84,6 +86,7 @@ export const DEFAULT_CONFIG: EffectiveConfig = {
   definitions: DEFAULT_DEFINITIONS,
   checklist: DEFAULT_CHECKLIST,
   ticketEssentials: DEFAULT_TICKET_ESSENTIALS,
+  ticketEssentialKeywords: {},
   reassurance: DEFAULT_REASSURANCE,
   p1Phone: null,
   portals: BUILT_IN_PORTALS,

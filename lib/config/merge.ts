@@ -88,6 +88,7 @@ export function toEffectiveConfig(settings: Settings): EffectiveConfig {
     definitions: LevelDefinitionsSchema.safeParse(definitions).success ? definitions : DEFAULT_DEFINITIONS,
     checklist: ChecklistSchema.safeParse(checklist).success ? checklist : DEFAULT_CHECKLIST,
     ticketEssentials: wording.ticketEssentials ?? DEFAULT_TICKET_ESSENTIALS,
+    ticketEssentialKeywords: wording.ticketEssentialKeywords ?? {},
     reassurance: wording.reassurance ?? DEFAULT_REASSURANCE,
     p1Phone: settings.p1Phone ? settings.p1Phone : null,
     portals: [...configured, ...BUILT_IN_PORTALS],

@@ -45,6 +45,8 @@ export const LIMITS = {
   reassurance: 400,
   essentials: 8,
   essential: 250,
+  keywordsPerEssential: 20,
+  keyword: 60,
 } as const;
 
 // --- leaves ------------------------------------------------------------------
@@ -151,6 +153,16 @@ const essentialText = z
   .trim()
   .min(1, 'Must not be empty')
   .max(LIMITS.essential, atMost(LIMITS.essential));
+/** An essential's text as a key: as essentialText, and never a name objects already have. */
+const essentialKey = essentialText.refine(
+  (text) => !['__proto__', 'constructor', 'prototype'].includes(text),
+  'Not allowed as the text of an essential',
+);
+const keywordText = z
+  .string({ error: 'Expected text' })
+  .trim()
+  .min(1, 'Must not be empty')
+  .max(LIMITS.keyword, atMost(LIMITS.keyword));
 
 // --- containers --------------------------------------------------------------
 
@@ -236,8 +248,26 @@ export const WordingSchema = z.object({
       .max(LIMITS.essentials, `Expected at most ${LIMITS.essentials} items`),
     {
       title: 'What to include in a P1 ticket',
-      description: 'The list of what Support needs to start on a P1 at once.',
+      description:
+        'The list of what Support needs to start on a P1 at once. The P1 dialog and the popup show, for each item, whether the ticket already holds it: the built-in items (the defaults, or an item worded exactly as one) by their own rules, any other item by its keywords (ticketEssentialKeywords), else "Can\'t tell".',
       limits: `A list of 1 to ${LIMITS.essentials} texts, each not empty, at most ${LIMITS.essential} characters. An invalid item is ignored on its own.`,
+    },
+  ).optional(),
+  ticketEssentialKeywords: meta(
+    z.record(
+      essentialKey,
+      z
+        .array(keywordText, { error: 'Expected a list of texts' })
+        .min(1, 'Expected at least one keyword')
+        .max(LIMITS.keywordsPerEssential, `Expected at most ${LIMITS.keywordsPerEssential} keywords`),
+      { error: 'Expected an object mapping the text of an essential to its keywords' },
+    ),
+    {
+      title: 'Keywords for what to include',
+      description:
+        'For an item of "What to include in a P1 ticket", written exactly as there: plain words or phrases that show a ticket holds it, e.g. {"Your change request number.": ["CHG", "change request"]}. The P1 dialog and the popup then say "Found" when the ticket\'s subject, description, other fields or file names contain one as a whole word (case does not matter; keywords are plain text, never patterns), and "Missing" when none does. An item of your own without keywords shows "Can\'t tell"; a built-in item keeps its own rule, and its keywords count too.',
+      limits: `An object whose keys are items of "What to include in a P1 ticket" (a key that names no item is reported and ignored) and whose values are lists of 1 to ${LIMITS.keywordsPerEssential} keywords, each not empty, at most ${LIMITS.keyword} characters. An invalid keyword is ignored on its own.`,
+      example: { 'Your change request number.': ['CHG', 'change request'] },
     },
   ).optional(),
 });
@@ -277,7 +307,7 @@ export const SettingsSchema = z.object({
   ).optional(),
   wording: meta(WordingSchema, {
     title: 'Wording',
-    description: 'Replaces any level\'s definition, the P1 checklist statements, the reassurance line or the P1 ticket essentials.',
+    description: 'Replaces any level\'s definition, the P1 checklist statements, the reassurance line or the P1 ticket essentials (and the keywords that show a ticket holds one).',
     limits: 'An object of the keys below; each invalid text is ignored on its own.',
     example: {
       definitions: {

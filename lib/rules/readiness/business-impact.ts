@@ -2,6 +2,7 @@ import type { Prepared } from './prepared';
 import { PER_SENTENCE, Sentences, shorten, starts } from './text';
 
 // The business impact rule: production named, and who or what is affected.
+
 /** "production"/"prod" as a word of its own: not part of a name, path, host or quoted environment name. */
 const PRODUCTION = /(?<![\w/.'"=_-])(?:production|prod)(?![\w/'"=_-]|\.\w)/gi;
 /** What right before "production" says it is not production, or is Puppet's environment called so (looked for at one position). */

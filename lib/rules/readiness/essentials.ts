@@ -1,7 +1,8 @@
 import { DEFAULT_TICKET_ESSENTIALS } from '../checklist';
-import type { ConfiguredEssential, EssentialDefinition, EssentialId } from './types';
+import type { EssentialDefinition, EssentialId } from './types';
 
 // The essentials: the defaults, and those an admin configured.
+
 export const BUSINESS_IMPACT_LABEL = 'The business impact: who or what in production is affected.';
 
 /** The rule for each of DEFAULT_TICKET_ESSENTIALS, in its order. */
@@ -22,7 +23,7 @@ function defaultEssentials(): readonly EssentialDefinition[] {
 export const DEFAULT_ESSENTIALS: readonly EssentialDefinition[] = /* @__PURE__ */ defaultEssentials();
 
 /** Labels compared as a person would: case, spacing and a final full stop do not matter. */
-function sameLabel(a: string, b: string): boolean {
+export function sameLabel(a: string, b: string): boolean {
   const norm = (s: string) => s.trim().replace(/\s+/g, ' ').replace(/[.。]$/, '').toLowerCase();
   return norm(a) === norm(b);
 }
@@ -33,22 +34,32 @@ export function cleanKeywords(keywords: readonly string[] | undefined): string[]
   return clean.length > 0 ? clean : undefined;
 }
 
+/** The keywords given for `label` (keys compared as labels are), cleaned; undefined if none. */
+function keywordsFor(label: string, keywords: Readonly<Record<string, readonly string[]>>): string[] | undefined {
+  const key = Object.keys(keywords).find((k) => sameLabel(k, label));
+  return key === undefined ? undefined : cleanKeywords(keywords[key]);
+}
+
 /**
- * The essentials for a configured list (`wording.ticketEssentials`), so existing
- * configuration keeps working:
- * - the default list itself (DEFAULT_TICKET_ESSENTIALS, unchanged) gives DEFAULT_ESSENTIALS,
- *   business impact included;
- * - an item whose text is a default's label keeps that default's rule (and id);
+ * The essentials for the configured list (`wording.ticketEssentials`) and the keywords
+ * configured for its items (`wording.ticketEssentialKeywords`, keyed by an item's text):
+ * - the default list itself (DEFAULT_TICKET_ESSENTIALS) gives DEFAULT_ESSENTIALS, business
+ *   impact included, each with the keywords given for it;
+ * - an item whose text is a default's label keeps that default's rule (and id), and its keywords;
  * - any other text is an admin's essential: judged by its keywords if it has some, else `unknown`.
  * Ids are unique: a rule's id, or `custom-<position>` (1-based) for an admin's essential.
  */
-export function essentialsFromConfig(items: readonly ConfiguredEssential[]): EssentialDefinition[] {
-  const texts = items.map((item) => (typeof item === 'string' ? item : item.label));
+export function essentialsFromConfig(
+  items: readonly string[],
+  keywords: Readonly<Record<string, readonly string[]>> = {},
+): EssentialDefinition[] {
+  const withKeywords = (e: EssentialDefinition): EssentialDefinition => {
+    const own = keywordsFor(e.label, keywords);
+    return own ? { ...e, keywords: own } : { ...e };
+  };
   const isDefaultList =
-    items.every((item) => typeof item === 'string' || !cleanKeywords(item.keywords)) &&
-    texts.length === DEFAULT_TICKET_ESSENTIALS.length &&
-    texts.every((text, i) => sameLabel(text, DEFAULT_TICKET_ESSENTIALS[i]!));
-  if (isDefaultList) return DEFAULT_ESSENTIALS.map((e) => ({ ...e }));
+    items.length === DEFAULT_TICKET_ESSENTIALS.length && items.every((text, i) => sameLabel(text, DEFAULT_TICKET_ESSENTIALS[i]!));
+  if (isDefaultList) return DEFAULT_ESSENTIALS.map(withKeywords);
 
   const used = new Set<string>();
   const unique = (id: string) => {
@@ -58,11 +69,9 @@ export function essentialsFromConfig(items: readonly ConfiguredEssential[]): Ess
     return candidate;
   };
   return items.map((item, i) => {
-    const label = (typeof item === 'string' ? item : item.label).trim();
-    const keywords = typeof item === 'string' ? undefined : cleanKeywords(item.keywords);
+    const label = item.trim();
     const known = DEFAULT_ESSENTIALS.find((e) => sameLabel(e.label, label));
-    if (known && !keywords) return { id: unique(known.id), label, rule: known.rule };
-    return keywords ? { id: unique(`custom-${i + 1}`), label, keywords } : { id: unique(`custom-${i + 1}`), label };
+    const id = unique(known ? known.id : `custom-${i + 1}`);
+    return withKeywords(known ? { id, label, rule: known.rule } : { id, label });
   });
 }
-

@@ -9,6 +9,7 @@ import { isEssentialId, type EssentialDefinition, type EssentialId, type Essenti
 import { findChange } from './what-changed';
 
 // The judge: one state per essential.
+
 const RULES: Record<EssentialId, (p: Prepared) => string | null> = {
   'what-broke-since': findSince,
   'what-changed': findChange,

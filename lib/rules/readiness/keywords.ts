@@ -1,6 +1,7 @@
 import type { Prepared } from './prepared';
 
 // An admin's essential judged by plain keywords: whole words or phrases, never patterns.
+
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
 
 function isWordChar(text: string, index: number): boolean {

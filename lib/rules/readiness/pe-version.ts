@@ -2,6 +2,7 @@ import type { Prepared } from './prepared';
 import { shorten, starts } from './text';
 
 // The Puppet Enterprise version rule: a PE version in the text, or a version field on the form.
+
 /**
  * A dotted number of two or three parts, not inside a longer dotted number: not after a digit
  * or "digit.", not before another digit or ".digit" (so `10.2023.8.1` and `2023.8.1.4` are no

@@ -3,6 +3,7 @@ import { Sentences } from './text';
 import type { TicketField, TicketSnapshot } from './types';
 
 // The ticket's texts as the rules read them, prepared once per judgement.
+
 /**
  * Lines of pasted output, not prose: they start with a timestamp (ISO, syslog, a clock with
  * seconds), a bracketed level, or Puppet's own "Error:", "Notice:"… prefixes. Their dates,

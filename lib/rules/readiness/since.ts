@@ -2,6 +2,7 @@ import type { Prepared } from './prepared';
 import { phraseFrom, shorten, starts } from './text';
 
 // The "since when" rule: a time or date expression that says when the problem started.
+
 /** Month names in any case, but for those that are also words: "may", "mar", "march". */
 const MONTH = 'jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 /** May and March only capitalised (matched case-sensitively): "restarting 6 may help" names no month. */

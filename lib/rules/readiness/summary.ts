@@ -1,6 +1,7 @@
 import { isEssentialId, type EssentialId, type EssentialResult } from './types';
 
 // The one line on what is missing.
+
 const ASK: Record<EssentialId, string> = {
   'what-broke-since': 'when it started',
   'what-changed': 'what changed just before it broke',

@@ -2,6 +2,7 @@ import type { Prepared } from './prepared';
 import { shorten } from './text';
 
 // The support script rule: its archive attached, or its upload mentioned as done.
+
 /** The support script's archive: `puppet_enterprise_support_<…>.tar.gz` (or .tgz, or encrypted .gpg). */
 const SUPPORT_ARCHIVE = /^puppet[_-]enterprise[_-]support[_-][^/\\]*\.(?:tar\.gz|tgz)(?:\.gpg)?$/i;
 

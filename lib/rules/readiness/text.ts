@@ -1,4 +1,5 @@
 // Text helpers shared by the rules: sentences, short evidence, match positions.
+
 /** Text with white space folded, at most `max` characters (cut at a word, with "…"). */
 export function shorten(text: string, max = 60): string {
   const folded = text.replace(/\s+/g, ' ').trim();

@@ -1,4 +1,5 @@
 // Ticket readiness's data: the snapshot it judges and the results it gives.
+
 /** One field of the form other than priority, subject and description, as the form shows it. */
 export interface TicketField {
   label: string;
@@ -38,8 +39,6 @@ export type EssentialResult =
   | { id: string; label: string; state: 'missing' }
   | { id: string; label: string; state: 'unknown' };
 
-/** An essential as configuration may give it: today's plain text, or text with keywords. */
-export type ConfiguredEssential = string | { label: string; keywords?: readonly string[] };
 
 export function isEssentialId(value: unknown): value is EssentialId {
   return (ESSENTIAL_IDS as readonly unknown[]).includes(value);

@@ -2,6 +2,7 @@ import type { Prepared } from './prepared';
 import { PER_SENTENCE, phraseFrom, shorten, starts } from './text';
 
 // The "what changed" rule: a statement of a change, or that nothing changed.
+
 const NEGATED = '(?:(?:did|do|does|have|has|had|was|were)(?:\\s+not|n[’\']?t)|never)';
 
 /** Explicit statements of a change, or of none ("nothing changed" is an answer). */

@@ -35,6 +35,29 @@ describe('computeReport', () => {
     ]);
   });
 
+  it('reports keywords for an essential that is not in the list, with the item they look like, for the source that set them', async () => {
+    const policy = {
+      wording: { ticketEssentials: ['Change request number.', 'Your Puppet Enterprise version.'], ticketEssentialKeywords: { 'Change request numbr': ['CHG'] } },
+    };
+    const user = { wording: { ticketEssentialKeywords: { 'change request number': ['change'], 'Vendor name': ['netapp'] } } };
+    const { report } = await computeReport(policy, user, async () => true);
+    expect(report.problems).toEqual([
+      {
+        source: 'policy',
+        path: 'wording.ticketEssentialKeywords["Change request numbr"]',
+        message: 'No item of "What to include in a P1 ticket" has this text: did you mean "Change request number."? These keywords are not used.',
+      },
+      expect.objectContaining({ source: 'user', path: 'wording.ticketEssentialKeywords["Vendor name"]' }),
+    ]);
+    // Keys compare as labels do (case, spacing, final stop): the user's keywords for the first item apply.
+    expect(report.config.ticketEssentialKeywords['change request number']).toEqual(['change']);
+  });
+
+  it("says nothing of a user's keywords when the organisation does not let users change settings", async () => {
+    const { report } = await computeReport({ allowUserSettings: false }, { wording: { ticketEssentialKeywords: { Nope: ['x'] } } }, async () => true);
+    expect(report.problems).toEqual([]);
+  });
+
   it('says "not managed" when there is no policy', async () => {
     for (const managed of [undefined, {}, '']) {
       expect((await computeReport(managed, {}, async () => true)).report.managed).toBe(false);

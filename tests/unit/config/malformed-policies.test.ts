@@ -86,6 +86,10 @@ const CASES: Case[] = [
   { name: 'a repeated popup view', bad: { popupViews: ['triage', 'triage'] }, path: 'popupViews' },
   { name: 'an unknown popup view beside a known one', bad: { popupViews: ['triage', 'sideways'] }, path: 'popupViews[1]', kept: { popupViews: ['triage'] } },
   { name: 'a phone number with letters', bad: { p1Phone: 'call Bob' }, path: 'p1Phone' },
+  { name: 'keywords as one text, not a list', bad: { wording: { ticketEssentialKeywords: { 'Change number': 'CHG' } } }, path: 'wording.ticketEssentialKeywords["Change number"]' },
+  { name: 'an empty keyword beside a good one', bad: { wording: { ticketEssentialKeywords: { Vendor: ['netapp', ''] } } }, path: 'wording.ticketEssentialKeywords.Vendor[1]', kept: { wording: { ticketEssentialKeywords: { Vendor: ['netapp'] } } } },
+  { name: 'keywords under a key objects already have', bad: { wording: { ticketEssentialKeywords: JSON.parse('{"__proto__": ["x"]}') } }, path: 'wording.ticketEssentialKeywords.__proto__' },
+  { name: 'twenty-one keywords', bad: { wording: { ticketEssentialKeywords: { Vendor: Array.from({ length: 21 }, (_, i) => `k${i}`) } } }, path: 'wording.ticketEssentialKeywords.Vendor' },
   { name: 'five essentials too many', bad: { wording: { ticketEssentials: Array.from({ length: 13 }, (_, i) => `item ${i}`) } }, path: 'wording.ticketEssentials' },
 ];
 

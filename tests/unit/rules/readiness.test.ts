@@ -273,19 +273,28 @@ describe('the essentials', () => {
   });
 
   it('give an admin essential with keywords a found or missing state, and unique ids', () => {
-    const essentials = essentialsFromConfig([
-      { label: 'Change request number', keywords: ['CHG', 'change request'] },
-      { label: 'Change request number', keywords: ['  '] },
-      'Your Puppet Enterprise version.',
-      'Your Puppet Enterprise version.',
-    ]);
+    const essentials = essentialsFromConfig(
+      ['Change request number', 'Which SAN vendor.', 'Your Puppet Enterprise version.', 'Your Puppet Enterprise version.'],
+      { 'change request number.': ['CHG', 'change request'], 'Which SAN vendor.': ['  '] },
+    );
     expect(essentials.map((e) => e.id)).toEqual(['custom-1', 'custom-2', 'pe-version', 'pe-version-2']);
-    expect(essentials[1]).toEqual({ id: 'custom-2', label: 'Change request number' });
+    expect(essentials[1]).toEqual({ id: 'custom-2', label: 'Which SAN vendor.' });
     const judge = (description: string) => judgeReadiness({ subject: '', description, attachments: [], fields: [] }, essentials);
     expect(judge('Opened change request 42 for it')[0]).toEqual({ id: 'custom-1', label: 'Change request number', state: 'found', evidence: 'change request' });
     expect(judge('CHG0012345')[0]!.state).toBe('missing'); // whole words only
     expect(judge('see chg 12345')[0]).toMatchObject({ state: 'found', evidence: 'chg' });
     expect(judge('anything')[1]!.state).toBe('unknown');
+  });
+
+  it("let keywords extend a built-in essential's rule, on the default list too", () => {
+    const keywords = { [DEFAULT_TICKET_ESSENTIALS[2]!]: ['LTS release'] };
+    const essentials = essentialsFromConfig(DEFAULT_TICKET_ESSENTIALS, keywords);
+    expect(essentials.map((e) => e.id)).toEqual([...ESSENTIAL_IDS]);
+    expect(essentials[2]).toMatchObject({ rule: 'pe-version', keywords: ['LTS release'] });
+    const judge = (description: string) => judgeReadiness({ subject: '', description, attachments: [], fields: [] }, essentials)[2]!;
+    expect(judge('We run the latest LTS release')).toMatchObject({ state: 'found', evidence: 'LTS release' });
+    expect(judge('PE 2023.8.1')).toMatchObject({ state: 'found', evidence: 'PE 2023.8.1' });
+    expect(judge('nothing about it').state).toBe('missing');
   });
 
   it('judge an unknown rule name as no rule', () => {
@@ -336,7 +345,9 @@ describe('missingSummary', () => {
   });
 
   it('names one alone, and leaves out the essentials it cannot tell about', () => {
-    const essentials = essentialsFromConfig(['Your Puppet Enterprise version.', 'Which SAN vendor you use.', { label: 'Change request number.', keywords: ['CHG'] }]);
+    const essentials = essentialsFromConfig(['Your Puppet Enterprise version.', 'Which SAN vendor you use.', 'Change request number.'], {
+      'Change request number.': ['CHG'],
+    });
     const results = judgeReadiness({ subject: '', description: 'PE 2023.8.1', attachments: [], fields: [] }, essentials);
     expect(missingSummary(results)).toBe('Add change request number so Support can start at once.');
     const none = judgeReadiness({ subject: '', description: '', attachments: [], fields: [] }, essentials.slice(0, 1));
@@ -344,7 +355,7 @@ describe('missingSummary', () => {
   });
 
   it('keeps an admin label that starts with an acronym as written', () => {
-    const essentials = essentialsFromConfig([{ label: 'SAN vendor', keywords: ['netapp'] }]);
+    const essentials = essentialsFromConfig(['SAN vendor'], { 'SAN vendor': ['netapp'] });
     const results = judgeReadiness({ subject: '', description: '', attachments: [], fields: [] }, essentials);
     expect(missingSummary(results)).toBe('Add SAN vendor so Support can start at once.');
   });
