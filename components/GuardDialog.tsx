@@ -1,7 +1,8 @@
 import type { DialogStopReason } from '../lib/guard/ui';
 import type { ChecklistId, ChecklistItem, Level, LevelDefinition, PlanChoice } from '../lib/rules';
 import { DefinitionList } from './DefinitionList';
-import { TicketReadiness, type ReadinessItem } from './TicketReadiness';
+import type { EssentialResult } from '../lib/rules/readiness/types';
+import { TicketReadiness } from './TicketReadiness';
 
 export interface GuardDialogProps {
   definitions: readonly LevelDefinition[];
@@ -14,7 +15,7 @@ export interface GuardDialogProps {
   ticked: ReadonlySet<ChecklistId>;
   suggestion: Level;
   /** What the ticket tells Support now, read from the form when the P1 was stopped. */
-  readiness: { items: readonly ReadinessItem[]; summary: string | null };
+  readiness: { results: readonly EssentialResult[]; summary: string | null };
   reassurance: string;
   /** Why the last "Change to" did not work, if it did not. */
   error: string | null;
@@ -67,7 +68,7 @@ export function GuardDialog(props: GuardDialogProps) {
           </label>
         ))}
       </fieldset>
-      <TicketReadiness items={props.readiness.items} summary={props.readiness.summary} />
+      <TicketReadiness results={props.readiness.results} summary={props.readiness.summary} />
       {allTicked && props.plan === 'premium' && props.p1Phone && (
         <p class="pg-phone">
           Premium support answers Priority 1 by phone around the clock: <strong>{props.p1Phone}</strong>

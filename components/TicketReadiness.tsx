@@ -1,39 +1,39 @@
-/** One essential as the dialog and the popup show it. */
-export interface ReadinessItem {
-  id: string;
-  label: string;
-  state: 'found' | 'missing' | 'unknown';
-  /** What was found (a version, a file name, the words that say it), when found. */
-  evidence?: string;
-}
+import type { EssentialResult, EssentialState } from '../lib/rules/readiness/types';
 
-const STATE_TEXT: Record<ReadinessItem['state'], string> = {
+const STATE_TEXT: Record<EssentialState, string> = {
   found: 'Found',
   missing: 'Missing',
   unknown: "Can't tell",
 };
 /** Not colour alone: each state has its own mark and its own word. */
-const STATE_MARK: Record<ReadinessItem['state'], string> = { found: '✓', missing: '✗', unknown: '?' };
+const STATE_MARK: Record<EssentialState, string> = { found: '✓', missing: '✗', unknown: '?' };
+
+export interface TicketReadinessProps {
+  results: readonly EssentialResult[];
+  /** The one line on what is missing (null: nothing is). */
+  summary: string | null;
+  headingLevel?: 2 | 3;
+}
 
 /**
  * "What your ticket tells Support": each essential with its state, read from the form as
  * it is now. Presentational only; it never blocks or gates anything.
  */
-export function TicketReadiness({ items, summary, headingLevel = 3 }: { items: readonly ReadinessItem[]; summary: string | null; headingLevel?: 2 | 3 }) {
+export function TicketReadiness({ results, summary, headingLevel = 3 }: TicketReadinessProps) {
   const Heading = `h${headingLevel}` as 'h2' | 'h3';
   return (
     <section class="pg-readiness" aria-labelledby="pg-readiness-title">
       <Heading id="pg-readiness-title">What your ticket tells Support</Heading>
       <ul>
-        {items.map((item) => (
-          <li key={item.id} class={`pg-readiness-item pg-readiness-${item.state}`} data-essential={item.id} data-state={item.state}>
+        {results.map((result) => (
+          <li key={result.id} class={`pg-readiness-item pg-readiness-${result.state}`} data-essential={result.id} data-state={result.state}>
             <span class="pg-readiness-mark" aria-hidden="true">
-              {STATE_MARK[item.state]}
+              {STATE_MARK[result.state]}
             </span>
-            <span class="pg-readiness-label">{item.label}</span>{' '}
+            <span class="pg-readiness-label">{result.label}</span>{' '}
             <span class="pg-readiness-state">
-              {STATE_TEXT[item.state]}
-              {item.state === 'found' && item.evidence ? `: ${item.evidence}` : ''}
+              {STATE_TEXT[result.state]}
+              {result.state === 'found' && result.evidence ? `: ${result.evidence}` : ''}
             </span>
           </li>
         ))}

@@ -4,9 +4,9 @@ import type { EffectiveConfig } from '../../lib/config/effective';
 import { trapTab } from '../../lib/guard/focus';
 import type { DialogActions, DialogStopReason, OpenDialog } from '../../lib/guard/ui';
 import type { PriorityControl } from '../../lib/portal/control';
-import { readTicketSnapshot } from '../../lib/portal/ticket-snapshot';
-import { essentialsFromConfig, judgeReadiness, missingSummary } from '../../lib/rules/readiness';
+import { missingSummary } from '../../lib/rules/readiness';
 import { suggest, type ChecklistId, type Level } from '../../lib/rules';
+import { readReadiness } from './readiness';
 import { createShadowHost, keepIntact } from './shadow-host';
 import css from './guard.css?inline';
 
@@ -15,15 +15,6 @@ interface DialogState {
   error: string | null;
   busy: boolean;
   stopped: DialogStopReason | null;
-}
-
-/** The readiness of the ticket being submitted. */
-function readTicket(control: PriorityControl, config: EffectiveConfig) {
-  const results = judgeReadiness(readTicketSnapshot(control), essentialsFromConfig(config.ticketEssentials, config.ticketEssentialKeywords));
-  return {
-    items: results.map(({ id, label, state, ...found }) => ({ id, label, state, evidence: 'evidence' in found ? found.evidence : undefined })),
-    summary: missingSummary(results),
-  };
 }
 
 /** How often the live guard restarts the CSS delay that would reveal "the guard stopped" (guard.css). */
@@ -67,7 +58,8 @@ function startHeartbeat(dialog: HTMLDialogElement, isAlive: () => boolean, onGon
  */
 export function openGuardDialog(doc: Document, config: EffectiveConfig, actions: DialogActions, control: PriorityControl): OpenDialog {
   // What the ticket tells Support, read once, now: the form as it was submitted. Never stored.
-  const ticket = readTicket(control, config);
+  const readiness = readReadiness(control, config);
+  const ticket = { results: readiness, summary: missingSummary(readiness) };
   const shadow = createShadowHost(doc, 'priority-guard-dialog', css, { position: 'fixed', 'z-index': '2147483647' });
   const dialog = doc.createElement('dialog');
   let open = true;

@@ -1,5 +1,6 @@
 import type { EffectiveConfig } from '../config/effective';
 import type { PriorityControl } from '../portal/control';
+import type { EssentialResult } from '../rules/readiness/types';
 import { interceptSubmissions } from '../portal/intercept';
 import { watchForControl, type PortalLookup } from '../portal/watch-for-control';
 import { failOpen, reportGuardError } from './fail-open';
@@ -40,6 +41,11 @@ export function startGuard(options: GuardOptions): {
   asking(): boolean;
   /** The configuration changed (or arrived): re-arm if it finds the field differently, refresh the note. */
   configChanged(): void;
+  /**
+   * What the armed field's ticket tells Support, read from its form now (the UI script does the
+   * reading, and is loaded for it); null when no field is armed. Nothing read is kept.
+   */
+  readiness(): Promise<EssentialResult[] | null>;
 } {
   const { doc, signal } = options;
   // Firefox unloads an updated extension's content script without running any of its code,
@@ -149,6 +155,13 @@ export function startGuard(options: GuardOptions): {
       watcher.reconsider(); // lets go of a field that left the page, or that the new profile finds differently
       if (refreshArmed) refreshArmed();
       else watcher.rescan();
+    },
+    readiness: async () => {
+      const control = watcher.current();
+      if (!control) return null;
+      // Not loadUi(): a popup's question failing must not make the guard step aside.
+      const ui = await options.ui.load();
+      return ui.readReadiness(control, options.config());
     },
   };
 }

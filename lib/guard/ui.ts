@@ -1,6 +1,7 @@
 import type { EffectiveConfig } from '../config/effective';
 import type { PriorityControl } from '../portal/control';
 import type { Level, LevelDefinition } from '../rules';
+import type { EssentialResult } from '../rules/readiness/types';
 
 /** What the dialog asks of the guard. Every call comes from a real (trusted) user event. */
 export interface DialogActions {
@@ -42,6 +43,8 @@ export interface GuardUi {
   /** The P1 check for a submission of `control`'s ticket (whose form the dialog reads, locally). */
   openGuardDialog(doc: Document, config: EffectiveConfig, actions: DialogActions, control: PriorityControl): OpenDialog;
   createP1Note(field: Element): P1Note;
+  /** What `control`'s ticket tells Support now, read from its form locally and judged; nothing kept. */
+  readReadiness(control: PriorityControl, config: EffectiveConfig): EssentialResult[];
   /** Whether node is (inside) one of the elements this UI made: events from them are never the page's. */
   isOwnElement(node: EventTarget): boolean;
 }
@@ -63,7 +66,8 @@ export function injectedGuardUi(): GuardUi | null {
   return ui &&
     typeof ui.openGuardDialog === 'function' &&
     typeof ui.createP1Note === 'function' &&
-    typeof ui.isOwnElement === 'function'
+    typeof ui.isOwnElement === 'function' &&
+    typeof ui.readReadiness === 'function'
     ? (ui as GuardUi)
     : null;
 }

@@ -18,7 +18,7 @@ function props(overrides: Partial<GuardDialogProps> = {}): GuardDialogProps {
     checklist: DEFAULT_CONFIG.checklist,
     ticked: new Set<ChecklistId>(),
     suggestion: 3,
-    readiness: { items: [], summary: null },
+    readiness: { results: [], summary: null },
     reassurance: DEFAULT_CONFIG.reassurance,
     error: null,
     busy: false,
@@ -56,7 +56,7 @@ describe('GuardDialog', () => {
   it('enables confirming when all is ticked, and shows what the ticket tells Support', () => {
     const all = new Set<ChecklistId>(['production', 'critical', 'no-workaround']);
     const readiness = {
-      items: [
+      results: [
         { id: 'pe-version', label: 'Your Puppet Enterprise version.', state: 'found' as const, evidence: '2023.8.1' },
         { id: 'support-script', label: 'The output of the support script.', state: 'missing' as const },
         { id: 'custom-1', label: 'Your change number.', state: 'unknown' as const },

@@ -28,6 +28,7 @@ function stubUi() {
     },
     createP1Note: () => ({ show: () => undefined, hide: () => undefined }),
     isOwnElement: () => false,
+    readReadiness: () => [],
   };
   return { ui, dialogs, last: () => dialogs[dialogs.length - 1]! };
 }

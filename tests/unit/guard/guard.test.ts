@@ -5,12 +5,13 @@ import { openGuardDialog } from '@/entrypoints/guard-ui/dialog';
 import { startGuard } from '@/lib/guard/guard';
 import type { GuardUiLoader } from '@/lib/guard/load-ui';
 import { createP1Note } from '@/entrypoints/guard-ui/note';
+import { readReadiness } from '@/entrypoints/guard-ui/readiness';
 import { isOwnHost } from '@/entrypoints/guard-ui/shadow-host';
 import type { GuardUi } from '@/lib/guard/ui';
 import { ZENDESK_PROFILE } from '@/lib/portal/profiles';
 import { loadFixtureBody, resetDocument, UNNAMED_PRIORITY_FORM } from '../portal/load-fixture';
 
-const UI: GuardUi = { openGuardDialog, createP1Note, isOwnElement: isOwnHost };
+const UI: GuardUi = { openGuardDialog, createP1Note, isOwnElement: isOwnHost, readReadiness };
 
 /** A loader whose load() the test settles by hand, counting the requests. */
 function manualLoader() {

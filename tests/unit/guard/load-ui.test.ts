@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openGuardDialog } from '@/entrypoints/guard-ui/dialog';
 import { createGuardUiLoader } from '@/lib/guard/load-ui';
 import { createP1Note } from '@/entrypoints/guard-ui/note';
+import { readReadiness } from '@/entrypoints/guard-ui/readiness';
 import { isOwnHost } from '@/entrypoints/guard-ui/shadow-host';
 import { injectedGuardUi, provideGuardUi, type GuardUi } from '@/lib/guard/ui';
 
-const UI: GuardUi = { openGuardDialog, createP1Note, isOwnElement: isOwnHost };
+const UI: GuardUi = { openGuardDialog, createP1Note, isOwnElement: isOwnHost, readReadiness };
 const OK = { type: 'inject-guard-ui-result', ok: true };
 
 /** What the background does on success: the UI script runs in this world. */
