@@ -29,6 +29,7 @@
  */
 export * from './types';
 export { BUSINESS_IMPACT_LABEL, DEFAULT_ESSENTIALS, essentialsFromConfig } from './essentials';
+export { headingsToAppend, missingHeadings } from './headings';
 export { findKeyword } from './keywords';
 export { judgeReadiness } from './judge';
 export { missingSummary } from './summary';

@@ -1,5 +1,6 @@
 import { findBusinessImpact } from './business-impact';
 import { cleanKeywords, DEFAULT_ESSENTIALS } from './essentials';
+import { headingOf } from './headings';
 import { findKeywords } from './keywords';
 import { findPeVersion } from './pe-version';
 import { Prepared } from './prepared';
@@ -23,7 +24,9 @@ export function judgeReadiness(
   snapshot: TicketSnapshot,
   essentials: readonly EssentialDefinition[] = DEFAULT_ESSENTIALS,
 ): EssentialResult[] {
-  const p = new Prepared(snapshot);
+  const headings = essentials.map((e) => headingOf(e.id, e.label));
+  const custom = essentials.filter((e) => !e.rule || !isEssentialId(e.rule)).map((e) => headingOf(e.id, e.label));
+  const p = new Prepared(snapshot, { rules: custom, keywords: headings });
   return essentials.map((essential): EssentialResult => {
     const { id, label } = essential;
     const rule = essential.rule && isEssentialId(essential.rule) ? RULES[essential.rule] : undefined;

@@ -57,6 +57,7 @@ export function keywordIn({ folded, lower }: KeywordText, keywords: readonly str
   return null;
 }
 
+/** The first keyword in the ticket's text (unanswered headings left out), fields or file names. */
 export function findKeywords(p: Prepared, keywords: readonly string[]): string | null {
   const inText = keywordIn(p.keywordText, keywords);
   if (inText) return inText;
@@ -66,4 +67,3 @@ export function findKeywords(p: Prepared, keywords: readonly string[]): string |
   }
   return null;
 }
-

@@ -12,6 +12,31 @@ import type { TicketField, TicketSnapshot } from './types';
 const LOG_LINE =
   /^[ \t]*(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{1,2}:\d{2}:\d{2}\b|[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}|(?:Error|Warning|Notice|Info|Debug|Fatal|Critical|Err|Warn):[ \t]|\[(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL)\]).*/gm;
 
+/** White space folded and lower case: how a line is compared with a heading. */
+const foldLine = (line: string) => line.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The text with every line that is exactly one of `headings` left empty: a heading that
+ * "Add headings for what is missing" wrote and nobody answered says nothing about the ticket.
+ */
+function withoutHeadingLines(text: string, headings: readonly string[]): string {
+  const lower = text.toLowerCase();
+  const present = headings.map(foldLine).filter((h) => h !== '' && lower.includes(h));
+  if (present.length === 0) return text;
+  return text
+    .split('\n')
+    .map((line) => (present.includes(foldLine(line)) ? '' : line))
+    .join('\n');
+}
+
+/** Which heading lines do not count, for the rules and for admin keywords. */
+export interface UnansweredHeadings {
+  /** For the built-in rules: the admin essentials' headings (the built-in ones never trigger a rule). */
+  rules: readonly string[];
+  /** For keywords: every essential's heading. */
+  keywords: readonly string[];
+}
+
 /** The ticket's texts, prepared once per judgement. */
 export class Prepared {
   /** Subject and description, a line apart. */
@@ -25,9 +50,13 @@ export class Prepared {
   #textLower?: string;
   #proseLower?: string;
   #keywordText?: KeywordText;
+  readonly #raw: string;
+  readonly #headings: UnansweredHeadings;
 
-  constructor(snapshot: TicketSnapshot) {
-    this.text = `${snapshot.subject ?? ''}\n${snapshot.description ?? ''}`;
+  constructor(snapshot: TicketSnapshot, headings: UnansweredHeadings = { rules: [], keywords: [] }) {
+    this.#raw = `${snapshot.subject ?? ''}\n${snapshot.description ?? ''}`;
+    this.#headings = headings;
+    this.text = withoutHeadingLines(this.#raw, headings.rules);
     // Each log line becomes an empty line: the other lines stay where they were.
     this.prose = this.text.replace(LOG_LINE, '');
     this.fields = (snapshot.fields ?? []).filter((f) => typeof f.value === 'string' && f.value.trim() !== '');
@@ -45,7 +74,7 @@ export class Prepared {
 
   /** The text folded for admin keywords, once for every essential that has some. */
   get keywordText(): KeywordText {
-    return (this.#keywordText ??= foldForKeywords(this.text));
+    return (this.#keywordText ??= foldForKeywords(withoutHeadingLines(this.#raw, this.#headings.keywords)));
   }
 
   /** The prose in lower case, for the cheap look for a word before a pattern is tried. */
