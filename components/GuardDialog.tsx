@@ -16,6 +16,10 @@ export interface GuardDialogProps {
   suggestion: Level;
   /** What the ticket tells Support now, read from the form when the P1 was stopped. */
   readiness: { results: readonly EssentialResult[]; summary: string | null };
+  /** Help to add what is missing: only when something is and the form has a description. */
+  headingsHelp: HeadingsHelp | null;
+  /** Where "Copy headings" stands. */
+  copied: CopyState;
   reassurance: string;
   /** Why the last "Change to" did not work, if it did not. */
   error: string | null;
@@ -27,6 +31,46 @@ export interface GuardDialogProps {
   onConfirm(event: Event): void;
   onChangeLevel(level: Level, event: Event): void;
   onBack(event: Event): void;
+  onAddHeadings(event: Event): void;
+  onCopyHeadings(event: Event): void;
+}
+
+/**
+ * "add": a plain textarea, which the guard appends the headings to (undoable);
+ * "copy": a rich editor, never written to: the headings go to the clipboard.
+ */
+export interface HeadingsHelp {
+  kind: 'add' | 'copy';
+  /** One line per missing essential. */
+  headings: string;
+}
+
+export type CopyState = 'idle' | 'copied' | 'failed';
+
+function HeadingsHelpArea({ help, copied, ...props }: { help: HeadingsHelp; copied: CopyState; onAddHeadings(event: Event): void; onCopyHeadings(event: Event): void }) {
+  if (help.kind === 'add') {
+    return (
+      <div class="pg-headings-help pg-needs-guard">
+        <button type="button" class="pg-button" data-action="add-headings" onClick={props.onAddHeadings}>
+          Add headings for what is missing
+        </button>
+        <p class="pg-hint">Back to the form, with a heading for each missing item at the end of your description. Undo takes them away.</p>
+      </div>
+    );
+  }
+  return (
+    <div class="pg-headings-help pg-needs-guard">
+      <button type="button" class="pg-button" data-action="copy-headings" onClick={props.onCopyHeadings}>
+        Copy headings
+      </button>
+      <p class="pg-hint" role="status" data-state={copied}>
+        {copied === 'idle' && 'A heading for each missing item, to paste at the end of your description.'}
+        {copied === 'copied' && 'Copied. Go back to the form and paste them at the end of your description.'}
+        {copied === 'failed' && 'They could not be copied. Select them here and copy them yourself:'}
+      </p>
+      {copied === 'failed' && <pre class="pg-headings-text">{help.headings}</pre>}
+    </div>
+  );
 }
 
 const OTHER_LEVELS: readonly Level[] = [2, 3, 4];
@@ -69,6 +113,9 @@ export function GuardDialog(props: GuardDialogProps) {
         ))}
       </fieldset>
       <TicketReadiness results={props.readiness.results} summary={props.readiness.summary} />
+      {props.headingsHelp && !props.stopped && (
+        <HeadingsHelpArea help={props.headingsHelp} copied={props.copied} onAddHeadings={props.onAddHeadings} onCopyHeadings={props.onCopyHeadings} />
+      )}
       {allTicked && props.plan === 'premium' && props.p1Phone && (
         <p class="pg-phone">
           Premium support answers Priority 1 by phone around the clock: <strong>{props.p1Phone}</strong>

@@ -4,9 +4,12 @@ import type { EffectiveConfig } from '../../lib/config/effective';
 import { trapTab } from '../../lib/guard/focus';
 import type { DialogActions, DialogStopReason, OpenDialog } from '../../lib/guard/ui';
 import type { PriorityControl } from '../../lib/portal/control';
-import { missingSummary } from '../../lib/rules/readiness';
+import { appendToTextarea } from '../../lib/portal/description-input';
+import { descriptionText } from '../../lib/portal/ticket-snapshot';
+import { headingsToAppend, missingHeadings, missingSummary } from '../../lib/rules/readiness';
 import { suggest, type ChecklistId, type Level } from '../../lib/rules';
-import { readReadiness } from './readiness';
+import type { CopyState, HeadingsHelp } from '../../components/GuardDialog';
+import { readTicket } from './readiness';
 import { createShadowHost, keepIntact } from './shadow-host';
 import css from './guard.css?inline';
 
@@ -15,6 +18,7 @@ interface DialogState {
   error: string | null;
   busy: boolean;
   stopped: DialogStopReason | null;
+  copied: CopyState;
 }
 
 /** How often the live guard restarts the CSS delay that would reveal "the guard stopped" (guard.css). */
@@ -58,12 +62,17 @@ function startHeartbeat(dialog: HTMLDialogElement, isAlive: () => boolean, onGon
  */
 export function openGuardDialog(doc: Document, config: EffectiveConfig, actions: DialogActions, control: PriorityControl): OpenDialog {
   // What the ticket tells Support, read once, now: the form as it was submitted. Never stored.
-  const readiness = readReadiness(control, config);
-  const ticket = { results: readiness, summary: missingSummary(readiness) };
+  const reading = readTicket(control, config);
+  const ticket = { results: reading.results, summary: missingSummary(reading.results) };
+  const description = reading.description;
+  const headings = missingHeadings(reading.results);
+  // Help to fill the gap: typed into a plain textarea (undoable); a rich editor is never written to.
+  const help: HeadingsHelp | null =
+    headings && description ? { kind: description.kind === 'textarea' ? 'add' : 'copy', headings } : null;
   const shadow = createShadowHost(doc, 'priority-guard-dialog', css, { position: 'fixed', 'z-index': '2147483647' });
   const dialog = doc.createElement('dialog');
   let open = true;
-  let state: DialogState = { ticked: new Set(), error: null, busy: false, stopped: null };
+  let state: DialogState = { ticked: new Set(), error: null, busy: false, stopped: null, copied: 'idle' };
   /** Set once rebuilt: the dialog comes back as it was, without its opening animation. */
   let rebuilt = false;
   /** The dialog element's own attributes, as the guard sets them (besides `open`). */
@@ -129,7 +138,8 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
   };
   const leave = (changed: boolean) => {
     close();
-    actions.dismissed(changed);
+    // Back to a ticket that lacks something: the caret goes to the end of its description.
+    actions.dismissed(changed, !changed && headings && description ? description.element : undefined);
   };
   const update = (patch: Partial<DialogState>) => {
     state = { ...state, ...patch };
@@ -168,6 +178,27 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
       error: `The form's priority field could not be changed. Choose Priority ${level} in the form yourself, then submit.`,
     });
   };
+  const addHeadings = (event: Event) => {
+    if (!event.isTrusted || state.stopped || help?.kind !== 'add' || !description) return;
+    const textarea = description.element as HTMLTextAreaElement;
+    if (!textarea.isConnected || textarea.disabled || textarea.readOnly) {
+      update({ error: 'The description cannot be written to. Go back to the form and add what is missing yourself.' });
+      return;
+    }
+    leave(false);
+    appendToTextarea(textarea, headingsToAppend(textarea.value, help.headings));
+  };
+  const copyHeadings = (event: Event) => {
+    if (!event.isTrusted || help?.kind !== 'copy') return;
+    const copied = (ok: boolean) => update({ copied: ok ? 'copied' : 'failed' });
+    try {
+      // Pasted at the end of the description, they start on a line of their own.
+      const text = description ? headingsToAppend(descriptionText(description), help.headings) : help.headings;
+      doc.defaultView!.navigator.clipboard.writeText(text).then(() => copied(true), () => copied(false));
+    } catch {
+      copied(false);
+    }
+  };
   const view = () => (
     <GuardDialog
       definitions={config.definitions}
@@ -178,6 +209,10 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
       ticked={state.ticked}
       suggestion={suggest(state.ticked)}
       readiness={ticket}
+      headingsHelp={help}
+      copied={state.copied}
+      onAddHeadings={addHeadings}
+      onCopyHeadings={copyHeadings}
       reassurance={config.reassurance}
       error={state.error}
       busy={state.busy}

@@ -1,6 +1,7 @@
 import type { EffectiveConfig } from '../config/effective';
 import type { PriorityControl } from '../portal/control';
 import type { StoppedSubmission } from '../portal/intercept';
+import { focusAtEnd } from '../portal/description-input';
 import { failOpen, reportGuardError } from './fail-open';
 import { deepActiveElement } from './focus';
 import type { GuardUi, OpenDialog } from './ui';
@@ -111,9 +112,10 @@ export function holdSubmissions(options: HeldSubmissionOptions): HeldSubmission 
             changingLevel = false;
           }
         },
-        dismissed: (changed) => {
+        dismissed: (changed, focus) => {
           held = null;
           dialog = null;
+          if (!changed && focus?.isConnected) return focusAtEnd(focus);
           const back = !changed && returnFocus?.isConnected ? returnFocus : options.current()?.focusTarget;
           back?.focus();
         },

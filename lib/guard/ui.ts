@@ -9,8 +9,11 @@ export interface DialogActions {
   confirm(): void;
   /** The user chose another level; resolves false when the field could not be set. */
   changeLevel(level: Level): Promise<boolean>;
-  /** The dialog closed without submitting; focus goes back. */
-  dismissed(changed: boolean): void;
+  /**
+   * The dialog closed without submitting; focus goes back where it was, or, when the dialog
+   * names `focus` (the description of a ticket that lacks something), to the end of it.
+   */
+  dismissed(changed: boolean, focus?: HTMLElement): void;
   /** The page's DOM changed while the dialog is open (the form may have left the page). */
   pageChanged(): void;
   /** False once this copy of the guard is cut off from the extension (asked once a second). */

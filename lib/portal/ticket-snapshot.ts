@@ -197,7 +197,11 @@ export function descriptionText(description: TicketDescription | null): string {
  * field, hidden inputs, passwords and buttons are never read.
  */
 export function readTicketSnapshot(control: PriorityControl, doc?: Document): TicketSnapshot {
-  const parts = ticketFormParts(control, doc);
+  return snapshotFromParts(ticketFormParts(control, doc));
+}
+
+/** The snapshot of parts already found (ticketFormParts), read at this moment. */
+export function snapshotFromParts(parts: TicketFormParts): TicketSnapshot {
   const fields: TicketField[] = [];
   for (const { el, reader } of parts.others) {
     const value = reader.value(el);

@@ -56,6 +56,8 @@ export interface RawPage {
   colorScheme(scheme: 'light' | 'dark'): Promise<void>;
   /** Shift+Tab, as real key events. */
   shiftTab(): Promise<void>;
+  /** A key pressed with a modifier held, as real key events: chord('Control', 'z') is undo. */
+  chord(modifier: 'Control' | 'Shift', key: string): Promise<void>;
   /** console.error / console.warn text seen in this tab (page and content scripts). */
   readonly console: { type: string; text: string }[];
   /** Chromium only: the accessibility tree's dialogs (role, name) via CDP. */
@@ -80,6 +82,7 @@ function rawPlaywright(page: PwPage, ctx: BrowserContext): RawPage {
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     colorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     shiftTab: () => page.keyboard.press('Shift+Tab'),
+    chord: (modifier, key) => page.keyboard.press(`${modifier}+${key}`),
     async axDialogs() {
       const session = await ctx.newCDPSession(page);
       try {
@@ -112,10 +115,13 @@ function rawPuppeteer(page: PpPage): RawPage {
     console: messages,
     setViewport: (width, height) => page.setViewport({ width, height }),
     colorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
-    async shiftTab() {
-      await page.keyboard.down('Shift');
-      await page.keyboard.press('Tab');
-      await page.keyboard.up('Shift');
+    shiftTab() {
+      return this.chord('Shift', 'Tab');
+    },
+    async chord(modifier, key) {
+      await page.keyboard.down(modifier);
+      await page.keyboard.press(key as Parameters<PpPage['keyboard']['press']>[0]);
+      await page.keyboard.up(modifier);
     },
     async screenshot(path) {
       mkdirSync(dirname(path), { recursive: true });
@@ -296,6 +302,8 @@ export interface Widget {
   submit: string[];
   /** Selector path of the subject text field. */
   subject: string[];
+  /** Selector path of where the description is typed. */
+  description: string[];
   /** The priority field's wrapper: the P1 note goes right after it. */
   wrapper: string;
   /** Selector path of the element that should have focus after "Change to Priority N". */
@@ -324,6 +332,7 @@ function nativeSelect(
     fill: LEGACY_FILL,
     submit: ['form#new_request input[type="submit"][name="commit"]'],
     subject: ['#request_subject'],
+    description: ['#request_description'],
     wrapper: `.form-field:has(> select#${id})`,
     focusAfterChange: () => [`select#${id}`],
     async choose(g, level) {
@@ -354,6 +363,7 @@ export const zendeskNesty: Widget = {
   fill: LEGACY_FILL,
   submit: ['form#new_request input[type="submit"][name="commit"]'],
   subject: ['#request_subject'],
+  description: ['#request_description'],
   wrapper: '.form-field.request_priority',
   focusAfterChange: () => ['a#request_priority_nesty'],
   async choose(g, level) {
@@ -385,6 +395,7 @@ export const zendeskCopenhagen = (fixture = 'zendesk-copenhagen'): Widget => ({
   },
   submit: ['#new-request-form form button[type="submit"]'],
   subject: ['#new-request-form input[name="request[subject]"]'],
+  description: ['#new-request-form textarea[name="request[description]"]'],
   wrapper: GARDEN_PRIORITY,
   focusAfterChange: () => [`${GARDEN_PRIORITY} [role="combobox"]`],
   async choose(g, level) {
@@ -413,6 +424,7 @@ export const radioGroup: Widget = {
   },
   submit: ['form#support-ticket button[type="submit"]'],
   subject: ['#ticket_subject'],
+  description: ['#ticket_description'],
   wrapper: 'fieldset.severity',
   focusAfterChange: (level) => [`input#severity_sev${level}`],
   async choose(g, level) {
@@ -439,6 +451,7 @@ export const ariaCombobox: Widget = {
   },
   submit: ['form#jsm-request-form button[type="submit"]'],
   subject: ['#summary'],
+  description: ['#description'],
   wrapper: '[data-test-id="request-field-priority"]',
   focusAfterChange: () => ['[data-test-id="request-field-priority"] input[role="combobox"]'],
   async choose(g, level) {
@@ -468,6 +481,7 @@ export const salesforceLwr: Widget = {
   },
   submit: [SF_FORM, 'lightning-button.submit-case', 'button'],
   subject: [SF_FORM, 'lightning-input[name="Subject"]', 'input'],
+  description: [SF_FORM, 'lightning-textarea[name="Description"]', 'textarea'],
   // The field's wrapper the guard picks is the component's own .slds-form-element, inside
   // lightning-combobox's shadow root; the note goes right after it, in that shadow root.
   wrapper: '.slds-form-element:has(button[role="combobox"][name="Priority"])',
@@ -856,6 +870,23 @@ export class GuardPage {
       let active: Element | null = document.activeElement;
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
       return !!target && active === target;
+    }, path);
+  }
+
+  /** Whether the text field at the selector path has focus with the caret at the end of its text. */
+  caretAtEnd(path: string[]): Promise<boolean> {
+    return this.page.evaluate((p: string[]) => {
+      let root: Document | ShadowRoot = document;
+      let target: Element | null = null;
+      for (const selector of p) {
+        target = root.querySelector(selector);
+        if (!target) return false;
+        if (target.shadowRoot) root = target.shadowRoot;
+      }
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      const field = target as HTMLTextAreaElement;
+      return active === field && field.selectionStart === field.value.length && field.selectionEnd === field.value.length;
     }, path);
   }
 

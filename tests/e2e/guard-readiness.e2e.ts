@@ -1,8 +1,10 @@
-// Ticket readiness in the P1 dialog (issue 13, first part): what the ticket tells Support,
-// read from the replica form as it is when the P1 is stopped. Both browsers.
+// Ticket readiness in the P1 dialog (issue 13): what the ticket tells Support, read from the
+// replica form as it is when the P1 is stopped (a plain textarea, Copenhagen's rich editor,
+// file inputs and upload lists, the form's own version field); the help to add what is
+// missing; and where "Back to form" leaves the caret. Both browsers.
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, usePortal } from './harness/setup';
-import { useGuardBrowser, watchServer, zendeskSelect, type GuardPage, type Widget } from './guard-helpers';
+import { useGuardBrowser, watchServer, zendeskCopenhagen, zendeskSelect, type GuardPage, type Widget } from './guard-helpers';
 
 const portal = usePortal();
 
@@ -17,6 +19,19 @@ function readiness(g: GuardPage) {
     }));
     return { items, summary: root.querySelector('.pg-readiness-summary')?.textContent ?? null };
   });
+}
+
+/** Every essential, on one line (the replica's fill() sets values, and browsers send CRLF). */
+const COMPLETE =
+  'Since 09:10 UTC today the console is down in production for all 300 users. Nothing changed before it broke. We run PE 2023.8.1. I ran the support script and uploaded its output.';
+/** Since when and the version; no change, no support script, no business impact. */
+const PARTIAL = 'Since 09:10 UTC every agent run fails on PE 2023.8.1.';
+const HEADINGS_FOR_PARTIAL = ['What was different just before:', 'Support script output:', 'Business impact (who or what in production is hit):'].join('\n');
+/** Where Copenhagen's rich editor is typed in. */
+const EDITOR = '#new-request-form .ck-editor__editable';
+
+function descriptionOf(g: GuardPage): Promise<string> {
+  return g.page.evaluate(() => document.querySelector<HTMLTextAreaElement>('#request_description')!.value);
 }
 
 const stateOf = (r: Awaited<ReturnType<typeof readiness>>) => Object.fromEntries(r.items.map((i) => [i.id, i.state]));
@@ -72,4 +87,82 @@ describe.each(BROWSERS)('ticket readiness in the P1 dialog: %s', (name) => {
     await g.waitNoDialog();
   });
 
+  it('a complete ticket: every essential found, no headings offered, and "Back to form" puts focus back where it was', async () => {
+    const g = await sharedPage();
+    const server = watchServer(browser());
+    await p1With(g, w, COMPLETE, null);
+    const r = await readiness(g);
+    expect(Object.values(stateOf(r))).toEqual(['found', 'found', 'found', 'found', 'found']);
+    expect(r.summary).toBeNull();
+    expect(await g.page.evaluate(() => !!document.querySelector('priority-guard-dialog')!.shadowRoot!.querySelector('[data-action$="-headings"]'))).toBe(false);
+    await g.clickBack();
+    await g.waitNoDialog();
+    expect(await g.isFocused(w.submit), `focus: ${(await g.focused()).path.join(' > ')}`).toBe(true);
+    await server.expect(0);
+  });
+
+  it('"Add headings for what is missing" on a plain description: appended after a blank line, the caret after them, undo takes them back; nothing submitted', async () => {
+    const g = await sharedPage();
+    const server = watchServer(browser());
+    await p1With(g, w, PARTIAL, null);
+    await g.page.click(g.inDialog('button[data-action="add-headings"]'));
+    await g.waitNoDialog();
+    expect(await descriptionOf(g)).toBe(`${PARTIAL}\n\n${HEADINGS_FOR_PARTIAL}`);
+    expect(await g.caretAtEnd(w.description), `caret: ${(await g.focused()).path.join(' > ')}`).toBe(true);
+    // Typing goes on after them.
+    await g.page.press('X');
+    expect(await descriptionOf(g)).toBe(`${PARTIAL}\n\n${HEADINGS_FOR_PARTIAL}X`);
+    const undone: string[] = [];
+    for (let i = 0; i < 2 && (await descriptionOf(g)) !== PARTIAL; i++) {
+      await g.raw.chord('Control', 'z');
+      undone.push(await descriptionOf(g));
+    }
+    expect(await descriptionOf(g), `undo takes the headings back (after each undo: ${JSON.stringify(undone)})`).toBe(PARTIAL);
+    expect(await g.priorityValue()).toBe('urgent');
+    await server.expect(0);
+
+    // Added again and submitted unanswered, the headings count for nothing: the same essentials are missing.
+    await g.clickSubmit(w);
+    await g.waitDialog();
+    await g.page.click(g.inDialog('button[data-action="add-headings"]'));
+    await g.waitNoDialog();
+    await g.clickSubmit(w);
+    await g.waitDialog();
+    expect(stateOf(await readiness(g))).toMatchObject({ 'what-changed': 'missing', 'support-script': 'missing', 'business-impact': 'missing' });
+    await g.clickBack();
+    await g.waitNoDialog();
+    await server.expect(0);
+  });
+
+  it("Copenhagen's rich editor: read as shown, with the uploaded files; \"Copy headings\", back at the end of the editor, pasted; nothing lost", async () => {
+    const g = await sharedPage();
+    const server = watchServer(browser());
+    const c = zendeskCopenhagen();
+    await g.openForm(c, '&rich=1&uploaded=puppet_enterprise_support_pe-primary_20261206.tar.gz');
+    await g.page.type(EDITOR, PARTIAL);
+    await c.choose(g, 1);
+    await g.clickSubmit(c);
+    await g.waitDialog();
+    const r = await readiness(g);
+    expect(stateOf(r)).toEqual({
+      'what-broke-since': 'found',
+      'what-changed': 'missing',
+      'pe-version': 'found',
+      'support-script': 'found',
+      'business-impact': 'missing',
+    });
+    expect(r.items.find((i) => i.id === 'support-script')!.text).toContain('puppet_enterprise_support_pe-primary_20261206.tar.gz');
+    // A rich editor is never written to: its headings go to the clipboard.
+    expect(await g.page.evaluate(() => !!document.querySelector('priority-guard-dialog')!.shadowRoot!.querySelector('[data-action="add-headings"]'))).toBe(false);
+    await g.page.click(g.inDialog('button[data-action="copy-headings"]'));
+    await g.page.waitFor(g.inDialog('.pg-headings-help [data-state="copied"]'));
+    await g.clickBack();
+    await g.waitNoDialog();
+    // The caret is at the end of the editor: what is pasted goes after the text.
+    await g.raw.chord('Control', 'v');
+    const shown = await g.page.evaluate((sel: string) => (document.querySelector(sel) as HTMLElement).innerText, EDITOR);
+    expect(shown.replace(/\s+/g, ' ')).toBe(`${PARTIAL} ${'What was different just before: Business impact (who or what in production is hit):'}`);
+    expect(await g.priorityValue()).toBe(c.values[1]);
+    await server.expect(0);
+  });
 });

@@ -24,9 +24,9 @@ export function judgeReadiness(
   snapshot: TicketSnapshot,
   essentials: readonly EssentialDefinition[] = DEFAULT_ESSENTIALS,
 ): EssentialResult[] {
-  const headings = essentials.map((e) => headingOf(e.id, e.label));
-  const custom = essentials.filter((e) => !e.rule || !isEssentialId(e.rule)).map((e) => headingOf(e.id, e.label));
-  const p = new Prepared(snapshot, { rules: custom, keywords: headings });
+  // Every heading "Add headings for what is missing" can write, the defaults' too (whatever is configured).
+  const headings = [...new Set([...DEFAULT_ESSENTIALS, ...essentials].map((e) => headingOf(e.id, e.label)))];
+  const p = new Prepared(snapshot, headings);
   return essentials.map((essential): EssentialResult => {
     const { id, label } = essential;
     const rule = essential.rule && isEssentialId(essential.rule) ? RULES[essential.rule] : undefined;

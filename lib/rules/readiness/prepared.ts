@@ -29,14 +29,6 @@ function withoutHeadingLines(text: string, headings: readonly string[]): string 
     .join('\n');
 }
 
-/** Which heading lines do not count, for the rules and for admin keywords. */
-export interface UnansweredHeadings {
-  /** For the built-in rules: the admin essentials' headings (the built-in ones never trigger a rule). */
-  rules: readonly string[];
-  /** For keywords: every essential's heading. */
-  keywords: readonly string[];
-}
-
 /** The ticket's texts, prepared once per judgement. */
 export class Prepared {
   /** Subject and description, a line apart. */
@@ -50,13 +42,10 @@ export class Prepared {
   #textLower?: string;
   #proseLower?: string;
   #keywordText?: KeywordText;
-  readonly #raw: string;
-  readonly #headings: UnansweredHeadings;
 
-  constructor(snapshot: TicketSnapshot, headings: UnansweredHeadings = { rules: [], keywords: [] }) {
-    this.#raw = `${snapshot.subject ?? ''}\n${snapshot.description ?? ''}`;
-    this.#headings = headings;
-    this.text = withoutHeadingLines(this.#raw, headings.rules);
+  /** `headings`: the heading lines that, left unanswered, count for nothing. */
+  constructor(snapshot: TicketSnapshot, headings: readonly string[] = []) {
+    this.text = withoutHeadingLines(`${snapshot.subject ?? ''}\n${snapshot.description ?? ''}`, headings);
     // Each log line becomes an empty line: the other lines stay where they were.
     this.prose = this.text.replace(LOG_LINE, '');
     this.fields = (snapshot.fields ?? []).filter((f) => typeof f.value === 'string' && f.value.trim() !== '');
@@ -74,7 +63,7 @@ export class Prepared {
 
   /** The text folded for admin keywords, once for every essential that has some. */
   get keywordText(): KeywordText {
-    return (this.#keywordText ??= foldForKeywords(withoutHeadingLines(this.#raw, this.#headings.keywords)));
+    return (this.#keywordText ??= foldForKeywords(this.text));
   }
 
   /** The prose in lower case, for the cheap look for a word before a pattern is tried. */

@@ -19,6 +19,8 @@ function props(overrides: Partial<GuardDialogProps> = {}): GuardDialogProps {
     ticked: new Set<ChecklistId>(),
     suggestion: 3,
     readiness: { results: [], summary: null },
+    headingsHelp: null,
+    copied: 'idle',
     reassurance: DEFAULT_CONFIG.reassurance,
     error: null,
     busy: false,
@@ -27,6 +29,8 @@ function props(overrides: Partial<GuardDialogProps> = {}): GuardDialogProps {
     onConfirm: vi.fn(),
     onChangeLevel: vi.fn(),
     onBack: vi.fn(),
+    onAddHeadings: vi.fn(),
+    onCopyHeadings: vi.fn(),
     ...overrides,
   };
 }
@@ -77,6 +81,29 @@ describe('GuardDialog', () => {
     expect(section.textContent).toContain('Add the support script output so Support can start at once.');
     fireEvent.click(confirm);
     expect(p.onConfirm).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers to add headings to a plain description, and to copy them for a rich editor, never once stopped', () => {
+    const add = props({ headingsHelp: { kind: 'add', headings: 'Puppet Enterprise version:' } });
+    const first = render(<GuardDialog {...add} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add headings for what is missing' }));
+    expect(add.onAddHeadings).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('button', { name: 'Copy headings' })).toBeNull();
+    first.unmount();
+
+    const copy = props({ headingsHelp: { kind: 'copy', headings: 'Puppet Enterprise version:' } });
+    const second = render(<GuardDialog {...copy} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy headings' }));
+    expect(copy.onCopyHeadings).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('status').textContent).toContain('to paste at the end of your description');
+    second.rerender(<GuardDialog {...copy} copied="copied" />);
+    expect(screen.getByRole('status').textContent).toContain('Copied.');
+    second.rerender(<GuardDialog {...copy} copied="failed" />);
+    expect(second.container.querySelector('pre')!.textContent).toBe('Puppet Enterprise version:');
+    second.unmount();
+
+    render(<GuardDialog {...props({ headingsHelp: { kind: 'add', headings: 'x:' }, stopped: 'form-gone' })} />);
+    expect(screen.queryByRole('button', { name: 'Add headings for what is missing' })).toBeNull();
   });
 
   it("gives the organisation's P1 phone number on Premium only, and marks replaced wording", () => {

@@ -129,6 +129,16 @@ describe('a held P1 goes ahead at most once, only as confirmed, only at the leve
     expect(last().closed).toBe(true);
   });
 
+  it('puts the cursor at the end of the description when the dialog names it on its way back', async () => {
+    const { last } = await heldP1();
+    const description = document.querySelector<HTMLTextAreaElement>('textarea[name="request[description]"]')!;
+    description.value = 'Puppet Server is down.';
+    last().actions.dismissed(false, description);
+    expect(document.activeElement).toBe(description);
+    expect(description.selectionStart).toBe(description.value.length);
+    expect(submitted).toEqual([]);
+  });
+
   it('does not close the dialog under its own "Change to": the dialog closes itself when done', async () => {
     const { last } = await heldP1();
     const changed = await last().actions.changeLevel(3);

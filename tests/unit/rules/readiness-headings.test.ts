@@ -94,3 +94,20 @@ describe('the headings never answer what they ask', () => {
     );
   });
 });
+
+describe('answers written under or after a heading', () => {
+  const judge = (description: string) => Object.fromEntries(judgeReadiness(empty(description)).map((r) => [r.id, r.state]));
+
+  it("count, on the heading's line or the next", () => {
+    expect(judge('Puppet Enterprise version: 2023.8.1')['pe-version']).toBe('found');
+    expect(judge('Puppet Enterprise version:\n2023.8.1')['pe-version']).toBe('found');
+    expect(judge('When it began (date, time, time zone):\nyesterday at 09:10 UTC')['what-broke-since']).toBe('found');
+    expect(judge('Business impact (who or what in production is hit):\nAll 300 users in production cannot log in.')['business-impact']).toBe('found');
+  });
+
+  it('never borrow a word from an unanswered heading', () => {
+    const headings = missingHeadings(judgeReadiness(empty()))!;
+    // "production" is in the business impact heading; "every agent" alone is no business impact.
+    expect(judge(`Since 09:10 UTC every agent run fails on PE 2023.8.1.\n\n${headings}`)['business-impact']).toBe('missing');
+  });
+});
