@@ -44,7 +44,7 @@ export default defineUnlistedScript((): void => {
       signal,
       isValid,
     });
-    listenForPopup({ control: guard.control, asking: guard.asking, signal });
+    listenForPopup({ control: guard.control, asking: guard.asking, readiness: guard.readiness, signal });
   } catch (error) {
     reportGuardError(error);
   }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { LEVELS, type Level } from './rules/levels';
+import type { EssentialResult } from './rules/readiness/types';
 
 /**
  * The one message schema between the popup and the content script.
@@ -10,6 +11,11 @@ import { LEVELS, type Level } from './rules/levels';
  *
  *   popup → content  { type: 'set-level', level: 1|2|3|4 }
  *   content → popup  { type: 'set-level-result', ok: boolean, reason?: string }
+ *
+ *   popup → content  { type: 'get-readiness' }
+ *   content → popup  { type: 'readiness', ok: true, results: EssentialResult[] }
+ *                  | { type: 'readiness', ok: false, reason: string }
+ *   (what the open form's ticket tells Support; READINESS_LIMITS bound its texts and length)
  *
  * and one between the content script and the background:
  *
@@ -33,7 +39,10 @@ export interface SetLevelRequest {
   type: 'set-level';
   level: Level;
 }
-export type PopupRequest = GetStatusRequest | SetLevelRequest;
+export interface GetReadinessRequest {
+  type: 'get-readiness';
+}
+export type PopupRequest = GetStatusRequest | SetLevelRequest | GetReadinessRequest;
 
 export interface StatusResponse {
   type: 'status';
@@ -50,7 +59,15 @@ export interface SetLevelResult {
   /** Why it did not work, in plain words (present when ok is false). */
   reason?: string;
 }
-export type PopupResponse = StatusResponse | SetLevelResult;
+/** What the open form's ticket tells Support, or why the page cannot say (no field armed, reading failed). */
+export type ReadinessResponse =
+  | { type: 'readiness'; ok: true; results: EssentialResult[] }
+  | { type: 'readiness'; ok: false; reason: string };
+
+/** The most a readiness answer may hold: its number of results and the length of each text (characters, a surrogate pair counting as one). */
+export const READINESS_LIMITS = { results: 16, id: 80, label: 250, evidence: 200, reason: 200 } as const;
+
+export type PopupResponse = StatusResponse | SetLevelResult | ReadinessResponse;
 
 /** Asks the background to inject the guard's UI into the sender's page (lib/guard/ui.ts). */
 export interface InjectUiRequest {
@@ -72,10 +89,19 @@ function makeSchemas() {
   const level = z.literal(LEVELS);
   const getStatus = z.strictObject({ type: z.literal('get-status') });
   const setLevel = z.strictObject({ type: z.literal('set-level'), level });
+  const getReadiness = z.strictObject({ type: z.literal('get-readiness') });
   const result = <T extends string>(type: T) =>
     z.strictObject({ type: z.literal(type), ok: z.boolean(), reason: z.optional(z.string()) });
+  const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+  const essential = <S extends string>(state: S) =>
+    z.strictObject({ id: text(READINESS_LIMITS.id), label: text(READINESS_LIMITS.label), state: z.literal(state) });
+  const essentialResult = z.discriminatedUnion('state', [
+    z.strictObject({ ...essential('found').shape, evidence: text(READINESS_LIMITS.evidence) }),
+    essential('missing'),
+    essential('unknown'),
+  ]);
   return {
-    request: z.discriminatedUnion('type', [getStatus, setLevel]),
+    request: z.discriminatedUnion('type', [getStatus, setLevel, getReadiness]),
     status: z.strictObject({
       type: z.literal('status'),
       armed: z.boolean(),
@@ -83,6 +109,14 @@ function makeSchemas() {
       asking: z.optional(z.literal(true)),
     }),
     setLevelResult: result('set-level-result'),
+    readiness: z.discriminatedUnion('ok', [
+      z.strictObject({
+        type: z.literal('readiness'),
+        ok: z.literal(true),
+        results: z.array(essentialResult).check(z.maxLength(READINESS_LIMITS.results)),
+      }),
+      z.strictObject({ type: z.literal('readiness'), ok: z.literal(false), reason: text(READINESS_LIMITS.reason) }),
+    ]),
     injectUiRequest: z.strictObject({ type: z.literal('inject-guard-ui') }),
     injectUiResult: result('inject-guard-ui-result'),
   };
@@ -138,18 +172,19 @@ const isLevel = (value: unknown): value is Level => value === 1 || value === 2 |
 const REQUEST_KEYS: Record<PopupRequest['type'], readonly string[]> = {
   'get-status': ['type'],
   'set-level': ['type', 'level'],
+  'get-readiness': ['type'],
 };
 
 /** Content script: a popup → content request. */
 export function parsePopupRequest(value: unknown): Checked<PopupRequest> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse('Not a message object');
   const type = (value as { type?: unknown }).type;
-  if (type !== 'get-status' && type !== 'set-level') {
+  if (type !== 'get-status' && type !== 'set-level' && type !== 'get-readiness') {
     return refuse(`Unknown message type: ${shown(type)}`);
   }
   const message = strictMessage(value, type, REQUEST_KEYS[type]);
   if (typeof message === 'string') return refuse(message);
-  if (type === 'get-status') return { ok: true, message: { type } };
+  if (type !== 'set-level') return { ok: true, message: { type } };
   if (!isLevel(message.level)) return refuse(`set-level needs a level from 1 to 4, not ${shown(message.level)}`);
   return { ok: true, message: { type, level: message.level } };
 }
@@ -189,4 +224,72 @@ export function parseSetLevelResult(value: unknown): Checked<SetLevelResult> {
 /** Content script: the background's answer to inject-guard-ui. */
 export function parseInjectUiResult(value: unknown): Checked<InjectUiResult> {
   return parseResult('inject-guard-ui-result', value, 'No answer from the extension');
+}
+
+/** A text's length in characters as zod counts them: a surrogate pair (an emoji, say) is one. */
+function characters(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/** Text of 1 to `max` characters, or why not. */
+function textProblem(value: unknown, name: string, max: number): string | null {
+  if (typeof value !== 'string') return `${name}: expected text`;
+  if (value.length === 0) return `${name}: expected text, not empty`;
+  // Counted only when it could matter: a pair is two UTF-16 units.
+  const length = value.length > max ? characters(value) : value.length;
+  if (length > max) return `${name}: expected at most ${max} characters, not ${length}`;
+  return null;
+}
+
+const ESSENTIAL_KEYS = {
+  found: ['id', 'label', 'state', 'evidence'],
+  missing: ['id', 'label', 'state'],
+  unknown: ['id', 'label', 'state'],
+} as const;
+
+/** One essential's result of a readiness answer, or why not (`name` says which one). */
+function essentialResult(value: unknown, name: string): EssentialResult | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${name}: expected an object`;
+  const { state } = value as { state?: unknown };
+  if (state !== 'found' && state !== 'missing' && state !== 'unknown') {
+    return `${name}.state: expected "found", "missing" or "unknown", not ${shown(state)}`;
+  }
+  const item = strictMessage(value, name, ESSENTIAL_KEYS[state]);
+  if (typeof item === 'string') return item;
+  const problem =
+    textProblem(item.id, `${name}.id`, READINESS_LIMITS.id) ??
+    textProblem(item.label, `${name}.label`, READINESS_LIMITS.label) ??
+    (state === 'found' ? textProblem(item.evidence, `${name}.evidence`, READINESS_LIMITS.evidence) : null);
+  if (problem) return problem;
+  const { id, label } = item as { id: string; label: string };
+  return state === 'found' ? { id, label, state, evidence: item.evidence as string } : { id, label, state };
+}
+
+/** Popup: the content script's answer to get-readiness. */
+export function parseReadiness(value: unknown): Checked<ReadinessResponse> {
+  if (value === undefined) return refuse('No answer from the page');
+  const answered = typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === true;
+  const message = strictMessage(value, 'readiness', answered ? ['type', 'ok', 'results'] : ['type', 'ok', 'reason']);
+  if (typeof message === 'string') return refuse(message);
+  if (message.type !== 'readiness') return refuse(`Expected readiness, not ${shown(message.type)}`);
+  if (message.ok === false) {
+    const problem = textProblem(message.reason, 'reason', READINESS_LIMITS.reason);
+    if (problem) return refuse(problem);
+    return { ok: true, message: { type: 'readiness', ok: false, reason: message.reason as string } };
+  }
+  if (message.ok !== true) return refuse('ok: expected true or false');
+  const { results } = message;
+  if (!Array.isArray(results)) return refuse('results: expected a list');
+  if (results.length > READINESS_LIMITS.results) {
+    return refuse(`results: expected at most ${READINESS_LIMITS.results}, not ${results.length}`);
+  }
+  const checked: EssentialResult[] = [];
+  for (let i = 0; i < results.length; i++) {
+    const item = essentialResult(results[i], `results.${i}`);
+    if (typeof item === 'string') return refuse(item);
+    checked.push(item);
+  }
+  return { ok: true, message: { type: 'readiness', ok: true, results: checked } };
 }

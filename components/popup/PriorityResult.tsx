@@ -1,5 +1,8 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { responseTargets, type LevelDefinition, type PlanChoice, type TriageResult } from '../../lib/rules';
+import { missingSummary } from '../../lib/rules/readiness/summary';
+import type { EssentialResult } from '../../lib/rules/readiness/types';
+import { TicketReadiness } from '../TicketReadiness';
 
 /** Where "Use Priority N on this ticket" stands. */
 export type HandoffState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' } | { kind: 'failed'; reason: string };
@@ -20,6 +23,8 @@ export interface PriorityResultProps {
   replaced?: boolean;
   plan: PlanChoice;
   essentials: readonly string[];
+  /** What the open tab's ticket form tells Support; null or absent: not known, so the plain list of essentials. */
+  readiness?: readonly EssentialResult[] | null;
   reassurance: string;
   /** The organisation's number for P1 on Premium; shown only then, never invented. */
   p1Phone: string | null;
@@ -119,12 +124,18 @@ export function PriorityResult(props: PriorityResultProps) {
         </p>
       )}
       <HandoffArea handoff={handoff} level={level} />
-      <h3 class="pg-subheading">Include in the ticket</h3>
-      <ul class="pg-essentials-list">
-        {props.essentials.map((e) => (
-          <li key={e}>{e}</li>
-        ))}
-      </ul>
+      {props.readiness ? (
+        <TicketReadiness results={props.readiness} summary={missingSummary(props.readiness)} headingLevel={3} />
+      ) : (
+        <>
+          <h3 class="pg-subheading">Include in the ticket</h3>
+          <ul class="pg-essentials-list">
+            {props.essentials.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </>
+      )}
       {level !== 1 && props.reassurance && <p class="pg-reassurance">{props.reassurance}</p>}
       <div class="pg-actions">
         <button type="button" class="pg-button" data-action="back" onClick={props.onBack}>

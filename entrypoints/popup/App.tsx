@@ -55,6 +55,7 @@ export function App({ search }: { search: string }) {
         replaced={config.replacedDefinitions.includes(level)}
         plan={config.plan}
         essentials={config.ticketEssentials}
+        readiness={p.readiness}
         reassurance={config.reassurance}
         p1Phone={config.p1Phone}
         handoff={handoff}

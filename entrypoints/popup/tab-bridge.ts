@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { TabState } from '../../components/popup/TabStatusLine';
-import { parseSetLevelResult, parseStatus, type PopupRequest } from '../../lib/messages';
+import { parseReadiness, parseSetLevelResult, parseStatus, type PopupRequest } from '../../lib/messages';
 import type { Level } from '../../lib/rules';
+import type { EssentialResult } from '../../lib/rules/readiness/types';
 
 /**
  * The popup's side of the popup ↔ content-script messages (lib/messages.ts).
@@ -71,4 +72,23 @@ export async function setLevelOnTab(tabId: number, level: Level, ms = 8_000): Pr
   if (!checked.ok) return { ok: false, reason: `The page gave an unexpected answer (${checked.reason}).` };
   if (checked.message.ok) return { ok: true };
   return { ok: false, reason: checked.message.reason ?? 'The page did not say why.' };
+}
+
+/**
+ * Asks the tab's content script what its ticket form tells Support, read now. Null when it
+ * cannot say (no field, reading failed, no answer in time): the popup then shows the plain list.
+ */
+export async function fetchReadiness(tabId: number, ms = 8_000): Promise<EssentialResult[] | null> {
+  let answer: unknown;
+  try {
+    answer = await send(tabId, { type: 'get-readiness' }, ms);
+  } catch {
+    return null;
+  }
+  const checked = parseReadiness(answer);
+  if (!checked.ok) {
+    console.warn(`[Priority Guard] Ignored the page's readiness: ${checked.reason}`);
+    return null;
+  }
+  return checked.message.ok ? checked.message.results : null;
 }

@@ -6,9 +6,10 @@ import { DEFAULT_CONFIG, POPUP_VIEWS, type EffectiveConfig, type PopupView } fro
 import { loadEffectiveConfig, onEffectiveConfigChanged, policyProblemCount, type EffectiveConfigReport } from '../../lib/config/load';
 import { DEFAULT_NEW_TICKET_URL } from '../../lib/portal/default-portals';
 import { START, answer, back, startOver, stepOf, type FlowState, type Level } from '../../lib/rules';
+import type { EssentialResult } from '../../lib/rules/readiness/types';
 import { withTimeout } from '../../lib/timeout';
 import { POPUP_STATE_TTL_MS, loadPopupSession, savePopupSession } from './session';
-import { fetchTabState, resolveTabId, setLevelOnTab } from './tab-bridge';
+import { fetchReadiness, fetchTabState, resolveTabId, setLevelOnTab } from './tab-bridge';
 
 /** The URL "Open a new ticket" opens: the configured one, else the default portal's form. */
 export function newTicketUrl(config: EffectiveConfig): string {
@@ -44,6 +45,8 @@ export function usePopup(search: string) {
   const [tabId, setTabId] = useState<number | null>(null);
   const [tab, setTab] = useState<TabState>({ kind: 'checking' });
   const [handoff, setHandoff] = useState<HandoffState>({ kind: 'idle' });
+  /** What the tab's ticket form tells Support, read when the result was shown (null: not known). */
+  const [readiness, setReadiness] = useState<EssentialResult[] | null>(null);
   /** The answer Back took away, to show it picked again. */
   const [undone, setUndone] = useState<{ questionId: string; optionId: string } | undefined>();
   /** The user acted before the saved state arrived: theirs wins. */
@@ -94,6 +97,19 @@ export function usePopup(search: string) {
   // A view the configuration does not offer (any more) falls back to its first one.
   const shownView = view && views.includes(view) ? view : views[0]!;
 
+  // Each time the result is shown for a guarded form, ask the tab once what its ticket tells
+  // Support (it is read on request only, so it is as fresh as the result view).
+  const resultShownOnForm = restored && shownView === 'triage' && step.result !== null && tab.kind === 'armed';
+  useEffect(() => {
+    setReadiness(null);
+    if (!resultShownOnForm || tabId === null) return;
+    let live = true;
+    void fetchReadiness(tabId).then((results) => live && setReadiness(results));
+    return () => {
+      live = false;
+    };
+  }, [resultShownOnForm, tabId]);
+
   const changeFlow = useCallback((next: (current: FlowState) => FlowState) => {
     touched.current = true;
     focusNext.current = true;
@@ -116,6 +132,7 @@ export function usePopup(search: string) {
     round,
     tab,
     handoff,
+    readiness,
     undone,
     focusNext: focusNext.current,
     setView(next: PopupView) {

@@ -1,7 +1,15 @@
 import { browser } from 'wxt/browser';
-import { parsePopupRequest, type PopupResponse, type SetLevelResult, type StatusResponse } from '../messages';
+import {
+  READINESS_LIMITS,
+  parsePopupRequest,
+  type PopupResponse,
+  type ReadinessResponse,
+  type SetLevelResult,
+  type StatusResponse,
+} from '../messages';
 import type { PriorityControl } from '../portal/control';
 import type { Level } from '../rules/levels';
+import type { EssentialResult } from '../rules/readiness/types';
 import { withTimeout } from '../timeout';
 import { reportGuardError } from './fail-open';
 
@@ -10,9 +18,11 @@ export interface PopupBridgeOptions {
   control(): PriorityControl | null;
   /** Whether the guard is asking about a Priority 1 on this page now (its dialog is open). */
   asking?(): boolean;
+  /** What the armed field's ticket tells Support, read now; null when no field is armed. */
+  readiness?(): Promise<EssentialResult[] | null>;
   /** Aborted when the content script goes away: the listener goes with it. */
   signal: AbortSignal;
-  /** How long a set-level may take before the popup is told it did not work. */
+  /** How long a set-level or a readiness read may take before the popup is told it did not work. */
   timeoutMs?: number;
 }
 
@@ -52,11 +62,50 @@ async function setLevel(control: PriorityControl | null, level: Level, timeoutMs
   }
 }
 
+const NO_FIELD = 'No priority field on this page.';
+const NOT_READ = 'The ticket form could not be read.';
+
+/** `text` cut to `max` characters with "…" (never splitting a surrogate pair), so the answer stays within READINESS_LIMITS. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/** The results as the message allows them: an attachment's name, for one, is evidence of any length. */
+function withinLimits(results: readonly EssentialResult[]): EssentialResult[] {
+  return results.slice(0, READINESS_LIMITS.results).map((r) => {
+    const id = clip(r.id, READINESS_LIMITS.id);
+    const label = clip(r.label, READINESS_LIMITS.label);
+    return r.state === 'found'
+      ? { id, label, state: r.state, evidence: clip(r.evidence, READINESS_LIMITS.evidence) }
+      : { id, label, state: r.state };
+  });
+}
+
+/** Reads what the ticket tells Support; always answers, in time, with a plain reason when it cannot. */
+async function readReadiness(read: PopupBridgeOptions['readiness'], timeoutMs: number): Promise<ReadinessResponse> {
+  const failed = (reason: string): ReadinessResponse => ({ type: 'readiness', ok: false, reason });
+  if (!read) return failed(NOT_READ);
+  try {
+    const results = await withTimeout<EssentialResult[] | null | 'timeout'>(read(), timeoutMs, 'timeout');
+    if (results === 'timeout') return failed('The ticket form could not be read in time.');
+    if (results === null) return failed(NO_FIELD);
+    return { type: 'readiness', ok: true, results: withinLimits(results) };
+  } catch (error) {
+    // Not the guard stepping aside: only the popup's question went unanswered.
+    console.warn('[Priority Guard] The ticket form could not be read for the popup.', error);
+    return failed(NOT_READ);
+  }
+}
+
 /**
  * Answers the popup: get-status (is the guard armed, which level is selected, is it asking
- * about a P1; the background asks this too) and set-level. Anything else, or anything malformed, is ignored: no answer is sent.
+ * about a P1; the background asks this too), set-level and get-readiness. Anything else, or
+ * anything malformed, is ignored: no answer is sent.
  */
-export function listenForPopup({ control, asking, signal, timeoutMs = DEFAULT_TIMEOUT_MS }: PopupBridgeOptions): void {
+export function listenForPopup({ control, asking, readiness, signal, timeoutMs = DEFAULT_TIMEOUT_MS }: PopupBridgeOptions): void {
   if (signal.aborted) return;
   const listener = (message: unknown): Promise<PopupResponse> | undefined => {
     const checked = parsePopupRequest(message);
@@ -65,6 +114,7 @@ export function listenForPopup({ control, asking, signal, timeoutMs = DEFAULT_TI
       return undefined;
     }
     const request = checked.message;
+    if (request.type === 'get-readiness') return readReadiness(readiness, timeoutMs);
     try {
       const current = control();
       if (request.type === 'set-level') return setLevel(current, request.level, timeoutMs);

@@ -166,7 +166,7 @@ describe.each(BROWSERS)('guard dialog accessibility: %s', (name) => {
     }
   });
 
-  it('light and dark screenshots of the dialog on the Copenhagen form (1280x900)', async () => {
+  it('light and dark screenshots of the dialog and its readiness section on the Copenhagen form (1280x900)', async () => {
     const update = process.env.E2E_UPDATE_SCREENSHOTS === '1' && name === 'chromium';
     const schemes: ('light' | 'dark')[] = name === 'chromium' ? ['light', 'dark'] : ['light'];
     for (const scheme of schemes) {
@@ -185,12 +185,25 @@ describe.each(BROWSERS)('guard dialog accessibility: %s', (name) => {
           expect(bg, 'the dialog follows prefers-color-scheme: dark').toBe('rgb(22, 25, 29)');
           expect(await axeViolations(g), 'no violation in the dark theme').toEqual([]);
         }
-        const file = join(ARTIFACTS, `dialog-${scheme}-${name}.png`);
-        await g.raw.screenshot(file);
-        if (update) {
-          mkdirSync(join(REPO_ROOT, 'docs/screenshots'), { recursive: true });
-          copyFileSync(file, join(REPO_ROOT, `docs/screenshots/dialog-${scheme}.png`));
-        }
+        const shoot = async (shot: string) => {
+          const file = join(ARTIFACTS, `${shot}-${scheme}-${name}.png`);
+          await g.raw.screenshot(file);
+          if (update) {
+            mkdirSync(join(REPO_ROOT, 'docs/screenshots'), { recursive: true });
+            copyFileSync(file, join(REPO_ROOT, `docs/screenshots/${shot}-${scheme}.png`));
+          }
+        };
+        await shoot('dialog');
+        // What the ticket tells Support, scrolled into view within the dialog.
+        const shown = await g.page.evaluate(() => {
+          const dialog = document.querySelector('priority-guard-dialog')!.shadowRoot!.querySelector('dialog')!;
+          const section = dialog.querySelector('.pg-readiness');
+          if (section) dialog.scrollTop += section.getBoundingClientRect().top - dialog.getBoundingClientRect().top - 24;
+          return !!section;
+        });
+        expect(shown, 'the readiness section is in the dialog').toBe(true);
+        await sleep(100);
+        await shoot('readiness');
       } finally {
         await g.close();
       }

@@ -98,7 +98,9 @@ function rawPlaywright(page: PwPage, ctx: BrowserContext): RawPage {
     },
     async screenshot(path) {
       mkdirSync(dirname(path), { recursive: true });
-      await page.screenshot({ path });
+      // caret: 'initial': hiding the caret adds a style to open shadow roots, and the guard
+      // rebuilds a dialog that anything else writes into (scrolled back to its top).
+      await page.screenshot({ path, caret: 'initial' });
     },
     bringToFront: () => page.bringToFront(),
     clickAt: (x, y) => page.mouse.click(x, y),

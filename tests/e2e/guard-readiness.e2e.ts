@@ -4,7 +4,7 @@
 // missing; and where "Back to form" leaves the caret. Both browsers.
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, usePortal } from './harness/setup';
-import { useGuardBrowser, watchServer, zendeskCopenhagen, zendeskSelect, type GuardPage, type Widget } from './guard-helpers';
+import { fixtureUrl, useGuardBrowser, watchServer, zendeskCopenhagen, zendeskSelect, type GuardPage, type Widget } from './guard-helpers';
 
 const portal = usePortal();
 
@@ -85,6 +85,24 @@ describe.each(BROWSERS)('ticket readiness in the P1 dialog: %s', (name) => {
     });
     await g.clickBack();
     await g.waitNoDialog();
+  });
+
+  it('a P1 on an empty form (nothing typed, no version chosen, no file): every essential missing, and the one line names them', async () => {
+    const g = await sharedPage();
+    const server = watchServer(browser());
+    await g.open(fixtureUrl(w.fixture));
+    await g.waitArmed();
+    await w.choose(g, 1);
+    await g.clickSubmit(w);
+    await g.waitDialog();
+    const r = await readiness(g);
+    expect(Object.values(stateOf(r))).toEqual(['missing', 'missing', 'missing', 'missing', 'missing']);
+    expect(r.summary).toBe(
+      'Add when it started, what changed just before it broke, your PE version, the support script output and who or what in production is affected so Support can start at once.',
+    );
+    await g.clickBack();
+    await g.waitNoDialog();
+    await server.expect(0);
   });
 
   it('a complete ticket: every essential found, no headings offered, and "Back to form" puts focus back where it was', async () => {

@@ -1,14 +1,16 @@
 // The popup in real Chromium and Firefox: its built page walks to each of the four
-// priorities with real clicks and keys, and "Use Priority 3 on this ticket" sets the
-// priority field of a replica portal form open in another tab.
+// priorities with real clicks and keys, "Use Priority 3 on this ticket" sets the
+// priority field of a replica portal form open in another tab, and the result shows what
+// that form's ticket tells Support.
 //
 // The popup page is opened in a tab of its own. It talks to the active tab by default;
 // here `popup.html?tabId=N` points it at the portal's tab (see entrypoints/popup/tab-bridge.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, useGuardBrowser } from './guard-helpers';
 import { REPO_ROOT } from './harness/env';
-import { BROWSERS, useBrowser, usePortal, type BrowserUnderTest, type PageUnderTest } from './harness/setup';
+import { BROWSERS, usePortal, type BrowserUnderTest, type PageUnderTest } from './harness/setup';
 
 const FORM = 'https://support.puppet.com/hc/en-us/requests/new?fixture=zendesk-select';
 
@@ -118,6 +120,36 @@ async function axeCheck(page: PageUnderTest): Promise<{ violations: string[]; pa
 
 const text = async (page: PageUnderTest, selector: string) => (await page.texts(selector)).join('\n').trim();
 
+/** The popup's width, and whatever in it sticks out sideways past the body (none should). */
+function layout(page: PageUnderTest) {
+  return page.evaluate(() => {
+    const body = document.body.getBoundingClientRect();
+    const overflow = [...document.querySelectorAll('.pg-popup *')].filter(
+      (el) => el.getBoundingClientRect().right > body.right + 0.5,
+    );
+    return { width: body.width, overflow: overflow.map((el) => el.className || el.tagName) };
+  });
+}
+
+/** The id of the tab whose guard has armed a form, asked from an extension page the way the popup asks. */
+async function armedTabId(extensionPage: PageUnderTest): Promise<number> {
+  const id = await until(
+    () =>
+      extensionPage.evaluate(async () => {
+        const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+        for (const tab of await api.tabs.query({})) {
+          if (tab.id === undefined) continue;
+          const answer = await api.tabs.sendMessage(tab.id, { type: 'get-status' }).catch(() => undefined);
+          if (answer?.type === 'status' && answer.armed === true) return tab.id;
+        }
+        return null;
+      }),
+    'the portal tab to answer get-status',
+    SLOW,
+  );
+  return id!;
+}
+
 /** Polls until check() is truthy. */
 async function until<T>(check: () => Promise<T>, what: string, timeout = 10_000): Promise<T> {
   const end = Date.now() + timeout;
@@ -133,8 +165,7 @@ const portal = usePortal();
 
 describe.each(BROWSERS)('popup: %s', (name) => {
   // As in the guard tests: $E2E_EXTENSION_DIR_CHROMIUM / _FIREFOX name another build.
-  const override = process.env[`E2E_EXTENSION_DIR_${name.toUpperCase()}`];
-  const browser = useBrowser(name, portal, override ? { extensionDir: override } : undefined);
+  const { browser, newPage } = useGuardBrowser(name, portal);
 
   it.each(PATHS.map((p) => [p.level, p.how, p] as const))(
     'walks to Priority %i (%s) and shows the result',
@@ -158,16 +189,10 @@ describe.each(BROWSERS)('popup: %s', (name) => {
         expect(await page.texts('[data-action="open-ticket"]')).toEqual(['Open a new ticket']);
 
         // 360–400 px wide, nothing sticking out sideways.
-        const layout = await page.evaluate(() => {
-          const body = document.body.getBoundingClientRect();
-          const overflow = [...document.querySelectorAll('.pg-popup *')].filter(
-            (el) => el.getBoundingClientRect().right > body.right + 0.5,
-          );
-          return { width: body.width, overflow: overflow.map((el) => el.className || el.tagName) };
-        });
-        expect(layout.width).toBeGreaterThanOrEqual(360);
-        expect(layout.width).toBeLessThanOrEqual(400);
-        expect(layout.overflow).toEqual([]);
+        const { width, overflow } = await layout(page);
+        expect(width).toBeGreaterThanOrEqual(360);
+        expect(width).toBeLessThanOrEqual(400);
+        expect(overflow).toEqual([]);
         const axe = await axeCheck(page);
         expect(axe.violations).toEqual([]);
         expect(axe.passes, 'axe ran its checks').toBeGreaterThan(10);
@@ -189,20 +214,7 @@ describe.each(BROWSERS)('popup: %s', (name) => {
       // Which tab is the portal? Ask every tab, from an extension page, the way the popup does.
       await gotoExtensionPage(popup, browser().extensionUrl('popup.html'));
       await popup.waitFor('.pg-popup');
-      const tabId = await until(
-        () =>
-          popup.evaluate(async () => {
-            const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
-            for (const tab of await api.tabs.query({})) {
-              if (tab.id === undefined) continue;
-              const answer = await api.tabs.sendMessage(tab.id, { type: 'get-status' }).catch(() => undefined);
-              if (answer?.type === 'status' && answer.armed === true) return tab.id;
-            }
-            return null;
-          }),
-        'the portal tab to answer get-status',
-        SLOW,
-      );
+      const tabId = await armedTabId(popup);
 
       await openPopup(browser(), popup, `?tabId=${tabId}`);
       await until(
@@ -227,6 +239,83 @@ describe.each(BROWSERS)('popup: %s', (name) => {
       });
       expect(field).toEqual({ value: 'normal', label: 'Normal' });
       expect(popup.errors).toEqual([]);
+      expect(portalPage.errors).toEqual([]);
+    } finally {
+      await popup.close();
+      await portalPage.close();
+    }
+  });
+
+  it('the result shows what the open form\'s ticket tells Support; on a page that is not a portal, the plain list', async () => {
+    const portalPage = await browser().newPage();
+    const popup = await newPage();
+    try {
+      await portalPage.goto(FORM);
+      await portalPage.waitFor('html[data-priority-guard="armed"]', { timeout: SLOW });
+      // The description holds a start time and a PE version, and the form nothing else.
+      await portalPage.evaluate((description: string) => {
+        const field = document.querySelector<HTMLTextAreaElement>('textarea[name="request[description]"]')!;
+        field.value = description;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        field.dispatchEvent(new Event('change', { bubbles: true }));
+      }, 'Since 09:10 UTC on PE 2023.8.1 the console is down');
+
+      await gotoExtensionPage(popup.page, browser().extensionUrl('popup.html'));
+      await popup.page.waitFor('.pg-popup');
+      const tabId = await armedTabId(popup.page);
+      await openPopup(browser(), popup.page, `?tabId=${tabId}`);
+      await until(
+        async () => (await text(popup.page, '.pg-tab-status')).includes('guard active on the ticket form'),
+        'the popup to see the guarded form',
+      );
+      await walk(popup.page, PATHS.find((p) => p.level === 4)!);
+      await popup.page.waitFor('.pg-readiness [data-essential]', { state: 'visible', timeout: SLOW });
+
+      const items = await popup.page.evaluate(() =>
+        Object.fromEntries(
+          [...document.querySelectorAll('.pg-readiness [data-essential]')].map((li) => [
+            li.getAttribute('data-essential'),
+            { state: li.getAttribute('data-state'), text: (li.textContent ?? '').replace(/\s+/g, ' ').trim() },
+          ]),
+        ),
+      );
+      expect(items['pe-version']).toMatchObject({ state: 'found', text: expect.stringMatching(/Found: (PE )?2023\.8\.1$/) });
+      expect(items['what-broke-since']).toMatchObject({ state: 'found' });
+      expect(items['support-script']).toMatchObject({ state: 'missing' });
+      expect(await text(popup.page, '.pg-readiness h3')).toBe('What your ticket tells Support');
+      expect(await text(popup.page, '.pg-readiness-summary')).toMatch(/^Add .*the support script output.* so Support can start at once\.$/);
+      expect(await popup.page.texts('.pg-essentials-list li')).toEqual([]);
+      // The answer did not move focus off the result's heading.
+      expect(await popup.page.evaluate(() => document.activeElement?.id)).toBe('pg-result-title');
+
+      // The longest label and evidence a readiness answer may hold (lib/messages.ts), without
+      // a space to break at, wrap within the popup, in both themes.
+      await popup.page.evaluate(() => {
+        const item = document.querySelector('.pg-readiness [data-essential="pe-version"]')!;
+        item.querySelector('.pg-readiness-label')!.textContent = 'L'.repeat(250);
+        item.querySelector('.pg-readiness-state')!.textContent = `Found: ${'9'.repeat(200)}`;
+      });
+      const schemes: ('light' | 'dark')[] = name === 'chromium' ? ['light', 'dark'] : ['light'];
+      for (const scheme of schemes) {
+        if (name === 'chromium') await popup.raw.colorScheme(scheme);
+        const { width, overflow } = await layout(popup.page);
+        expect(width, scheme).toBeLessThanOrEqual(400);
+        expect(overflow, scheme).toEqual([]);
+        const axe = await axeCheck(popup.page);
+        expect(axe.violations, scheme).toEqual([]);
+        await popup.raw.screenshot(join(ARTIFACTS, `popup-readiness-${scheme}-${name}.png`));
+      }
+
+      // popup.html itself is not a portal page: the plain list, and nothing asked.
+      await openPopup(browser(), popup.page);
+      await walk(popup.page, PATHS.find((p) => p.level === 4)!);
+      await until(
+        async () => (await text(popup.page, '.pg-tab-status')) === 'This tab: not a support portal page.',
+        'the popup to see a page that is not a portal',
+      );
+      expect((await popup.page.texts('.pg-essentials-list li')).length).toBeGreaterThan(0);
+      expect(await popup.page.texts('.pg-readiness')).toEqual([]);
+      expect(popup.page.errors).toEqual([]);
       expect(portalPage.errors).toEqual([]);
     } finally {
       await popup.close();

@@ -26,10 +26,13 @@ const SCRIPT_UNDONE =
  * the ticket has an attachment. Refuses a sentence with a negation, a future or condition, or
  * a failure ("will run the support script", "the support script hangs", "not uploaded yet").
  */
+/** A file name as evidence: at most this long, its start and its end (the archive's extension) kept. */
+const MAX_NAME = 120;
+
 export function findSupportScript(p: Prepared): string | null {
   for (const name of p.attachments) {
     const base = name.split(/[\\/]/).pop()!.trim();
-    if (SUPPORT_ARCHIVE.test(base)) return base;
+    if (SUPPORT_ARCHIVE.test(base)) return base.length <= MAX_NAME ? base : `${base.slice(0, MAX_NAME - 31)}…${base.slice(-30)}`;
   }
   if (!p.textLower.includes('support') && !p.textLower.includes('--ticket')) return null;
   const text = p.text;

@@ -203,6 +203,49 @@ describe('PriorityResult', () => {
     expect(screen.queryByRole('button', { name: /Use Priority/ })).toBeNull();
   });
 
+  it('shows what the open ticket form tells Support in place of the plain list, when it has it', () => {
+    const readiness = [
+      { id: 'what-broke-since', label: 'What broke, and since when.', state: 'found', evidence: 'Since 09:10 UTC' },
+      { id: 'support-script', label: 'The support script output.', state: 'missing' },
+      { id: 'custom-3', label: 'Change number', state: 'unknown' },
+    ] as const;
+    const { container, rerender } = render(<PriorityResult {...props(2, { readiness: null })} />);
+    expect(screen.getByRole('heading', { level: 3, name: 'Include in the ticket' })).toBeTruthy();
+    expect(container.querySelectorAll('.pg-essentials-list li')).toHaveLength(DEFAULT_CONFIG.ticketEssentials.length);
+
+    rerender(<PriorityResult {...props(2, { readiness: [...readiness] })} />);
+    expect(screen.getByRole('heading', { level: 3, name: 'What your ticket tells Support' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Include in the ticket' })).toBeNull();
+    expect(container.querySelector('.pg-essentials-list')).toBeNull();
+    const items = [...container.querySelectorAll('.pg-readiness [data-essential]')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items).toEqual([
+      '\u2713What broke, and since when. Found: Since 09:10 UTC',
+      '\u2717The support script output. Missing',
+      "?Change number Can't tell",
+    ]);
+    expect(container.querySelector('.pg-readiness-summary')!.textContent).toBe('Add the support script output so Support can start at once.');
+  });
+
+  it('leaves focus where it is when the readiness replaces the plain list', () => {
+    const readiness = [{ id: 'support-script', label: 'The support script output.', state: 'missing' }] as const;
+    const onUse = vi.fn();
+    const handoff = { kind: 'use', state: { kind: 'idle' }, onUse } as const;
+    const { rerender } = render(<PriorityResult {...props(4, { handoff, readiness: null })} />);
+    for (const name of ['Use Priority 4 on this ticket', 'Back']) {
+      const button = screen.getByRole('button', { name });
+      button.focus();
+      rerender(<PriorityResult {...props(4, { handoff, readiness: [...readiness] })} />);
+      expect(document.activeElement).toBe(button);
+      rerender(<PriorityResult {...props(4, { handoff, readiness: null })} />);
+    }
+  });
+
+  it('with nothing missing, says no more than the states', () => {
+    const readiness = [{ id: 'pe-version', label: 'Your PE version.', state: 'found', evidence: '2023.8.1' }] as const;
+    const { container } = render(<PriorityResult {...props(3, { readiness: [...readiness] })} />);
+    expect(container.querySelector('.pg-readiness-summary')).toBeNull();
+  });
+
   it('has Back and Start over, and focuses its heading when asked', () => {
     const p = props(1, { autoFocus: true });
     render(<PriorityResult {...p} />);

@@ -5,16 +5,20 @@ import {
   messageSchemas,
   parseInjectUiResult,
   parsePopupRequest,
+  parseReadiness,
   parseSetLevelResult,
   parseStatus,
+  READINESS_LIMITS,
   type InjectUiResult,
   type PopupRequest,
+  type ReadinessResponse,
   type SetLevelResult,
   type StatusResponse,
 } from '@/lib/messages';
 
 const REQUESTS_ACCEPTED: [string, unknown][] = [
   ['get-status', { type: 'get-status' }],
+  ['get-readiness', { type: 'get-readiness' }],
   ...[1, 2, 3, 4].map((level): [string, unknown] => [`set-level ${level}`, { type: 'set-level', level }]),
 ];
 
@@ -29,6 +33,8 @@ const REQUESTS_REJECTED: [string, unknown][] = [
   ['type of the wrong case', { type: 'GET-STATUS' }],
   ['a response type', { type: 'status', armed: true, level: 1 }],
   ['get-status with an extra property', { type: 'get-status', level: 1 }],
+  ['get-readiness with an extra property', { type: 'get-readiness', results: [] }],
+  ['a readiness answer instead', { type: 'readiness', ok: false, reason: 'x' }],
   ['set-level without a level', { type: 'set-level' }],
   ['set-level 0', { type: 'set-level', level: 0 }],
   ['set-level 5', { type: 'set-level', level: 5 }],
@@ -76,7 +82,7 @@ describe('popup → content requests', () => {
   /** Values near the valid ones, and anything else JSON-like. */
   const key = fc.constantFrom('type', 'level', 'armed', 'ok', 'reason', 'extra', '__proto__', 'constructor', '');
   const near = fc.oneof(
-    fc.constantFrom('get-status', 'set-level', 'status', 'set-level-result', 'Get-Status', ''),
+    fc.constantFrom('get-status', 'set-level', 'get-readiness', 'status', 'set-level-result', 'readiness', 'Get-Status', ''),
     fc.constantFrom(0, 1, 2, 3, 4, 5, -1, 1.5, Number.NaN, Infinity, -0),
     fc.constantFrom(null, undefined, true, false, '1', '4', [], {}),
   );
@@ -85,7 +91,7 @@ describe('popup → content requests', () => {
     {
       weight: 4,
       arbitrary: fc
-        .tuple(fc.constantFrom('get-status', 'set-level'), near, fc.option(fc.tuple(key, near), { nil: undefined }))
+        .tuple(fc.constantFrom('get-status', 'set-level', 'get-readiness'), near, fc.option(fc.tuple(key, near), { nil: undefined }))
         .map(([type, level, extra]) => {
           const message: Record<string, unknown> = type === 'set-level' ? { type, level } : { type };
           if (extra) message[extra[0]] = extra[1];
@@ -121,6 +127,7 @@ describe('popup → content requests', () => {
     expectTypeOf<ReturnType<Schemas['request']['parse']>>().toEqualTypeOf<PopupRequest>();
     expectTypeOf<ReturnType<Schemas['status']['parse']>>().toEqualTypeOf<StatusResponse>();
     expectTypeOf<ReturnType<Schemas['setLevelResult']['parse']>>().toEqualTypeOf<SetLevelResult>();
+    expectTypeOf<ReturnType<Schemas['readiness']['parse']>>().toEqualTypeOf<ReadinessResponse>();
     expectTypeOf<ReturnType<Schemas['injectUiResult']['parse']>>().toEqualTypeOf<InjectUiResult>();
   });
 });
@@ -168,12 +175,69 @@ describe('content → popup answers (checked by hand in the popup)', () => {
     if (checked.ok) expect(checked.message).toEqual(value as SetLevelResult);
   });
 
+  const found = { id: 'pe-version', label: 'Your PE version.', state: 'found', evidence: '2023.8.1' };
+  const missing = { id: 'support-script', label: 'The support script output.', state: 'missing' };
+  const unknown = { id: 'custom-1', label: 'Change number', state: 'unknown' };
+  const answer = (results: unknown) => ({ type: 'readiness', ok: true, results });
+  const inherited = (own: object) => Object.assign(Object.create({ extra: 1 }), own);
+  const readiness: [string, unknown, boolean][] = [
+    ['one of each state', answer([found, missing, unknown]), true],
+    ['no results', answer([]), true],
+    [`${READINESS_LIMITS.results} results`, answer(Array.from({ length: READINESS_LIMITS.results }, (_, i) => ({ ...missing, id: `m${i}` }))), true],
+    [`${READINESS_LIMITS.results + 1} results`, answer(Array.from({ length: READINESS_LIMITS.results + 1 }, (_, i) => ({ ...missing, id: `m${i}` }))), false],
+    ['the longest texts allowed', answer([{ id: 'i'.repeat(80), label: 'l'.repeat(250), state: 'found', evidence: 'e'.repeat(200) }]), true],
+    ['an id too long', answer([{ ...missing, id: 'i'.repeat(81) }]), false],
+    ['a label too long', answer([{ ...missing, label: 'l'.repeat(251) }]), false],
+    ['evidence too long', answer([{ ...found, evidence: 'e'.repeat(201) }]), false],
+    ['an empty id', answer([{ ...missing, id: '' }]), false],
+    ['an empty label', answer([{ ...unknown, label: '' }]), false],
+    ['empty evidence', answer([{ ...found, evidence: '' }]), false],
+    ['found without evidence', answer([{ id: 'pe-version', label: 'Your PE version.', state: 'found' }]), false],
+    ['missing with evidence', answer([{ ...missing, evidence: 'x' }]), false],
+    ['unknown with evidence undefined', answer([{ ...unknown, evidence: undefined }]), false],
+    ['another state', answer([{ ...missing, state: 'partial' }]), false],
+    ['a result with an extra property', answer([{ ...found, where: 'description' }]), false],
+    ['a result with an inherited extra property', answer([inherited(missing)]), false],
+    ['a result that is a list', answer([[missing]]), false],
+    ['results not a list', answer({ 0: missing }), false],
+    ['a hole in the results', answer(Object.assign([missing], { 2: unknown })), false],
+    ['not ok, with a reason', { type: 'readiness', ok: false, reason: 'No priority field on this page.' }, true],
+    ['not ok, without a reason', { type: 'readiness', ok: false }, false],
+    ['not ok, with an empty reason', { type: 'readiness', ok: false, reason: '' }, false],
+    ['not ok, a reason too long', { type: 'readiness', ok: false, reason: 'r'.repeat(201) }, false],
+    ['not ok, with results too', { type: 'readiness', ok: false, reason: 'x', results: [] }, false],
+    ['ok with a reason too', { type: 'readiness', ok: true, results: [], reason: 'x' }, false],
+    ['ok as text', { type: 'readiness', ok: 'true', results: [] }, false],
+    ['an extra property', { type: 'readiness', ok: true, results: [], url: 'x' }, false],
+    ['an inherited extra property', inherited(answer([])), false],
+    ['the wrong type', { type: 'status', ok: true, results: [] }, false],
+    ['undefined (nobody answered)', undefined, false],
+    ['null', null, false],
+  ];
+  it.each(readiness)('readiness: %s (check and schema)', (_name, value, ok) => {
+    const checked = parseReadiness(value);
+    expect(checked.ok).toBe(ok);
+    if (value !== undefined) expect(messageSchemas().readiness.safeParse(value).success).toBe(ok);
+    if (checked.ok) expect(checked.message).toEqual(value as ReadinessResponse);
+    else expect(checked.reason).toMatch(/\w/);
+  });
+
+  it('readiness: returns fresh objects holding only the known properties', () => {
+    const item = { ...found };
+    const value = answer([item]);
+    const checked = parseReadiness(value);
+    expect(checked.ok && checked.message).not.toBe(value);
+    expect(checked.ok && checked.message.ok && checked.message.results[0]).not.toBe(item);
+  });
+
   it('never throws on hostile values: refuses them with a reason', () => {
     const hostile = { toString: 0, valueOf: 0 };
     expect(parsePopupRequest({ type: hostile })).toEqual({ ok: false, reason: 'Unknown message type: a object' });
     expect(parsePopupRequest({ type: 'set-level', level: 10n })).toEqual({ ok: false, reason: 'set-level needs a level from 1 to 4, not 10' });
     expect(parseStatus({ type: 'status', armed: true, level: hostile }).ok).toBe(false);
     expect(parseSetLevelResult({ type: hostile, ok: true }).ok).toBe(false);
+    expect(parseReadiness({ type: 'readiness', ok: true, results: [{ id: 'x', label: 'y', state: hostile }] }).ok).toBe(false);
+    expect(parseReadiness({ type: 'readiness', ok: false, reason: 10n }).ok).toBe(false);
   });
 
   it('says what is wrong, naming the property', () => {
@@ -188,6 +252,19 @@ describe('content → popup answers (checked by hand in the popup)', () => {
       reason: 'reason: expected text',
     });
     expect(parseStatus(undefined)).toEqual({ ok: false, reason: 'No answer from the page' });
+    expect(parseReadiness(answer([found, { ...missing, label: 'l'.repeat(251) }]))).toEqual({
+      ok: false,
+      reason: 'results.1.label: expected at most 250 characters, not 251',
+    });
+    expect(parseReadiness(answer([{ ...found, state: 'maybe' }]))).toEqual({
+      ok: false,
+      reason: 'results.0.state: expected "found", "missing" or "unknown", not "maybe"',
+    });
+    expect(parseReadiness(answer([{ ...missing, evidence: 'x' }]))).toEqual({
+      ok: false,
+      reason: 'Unexpected property "evidence" in results.0',
+    });
+    expect(parseReadiness({ type: 'readiness', ok: false })).toEqual({ ok: false, reason: 'reason: expected text' });
   });
 });
 
@@ -217,11 +294,36 @@ describe('content ↔ background: inject-guard-ui', () => {
 });
 
 describe('the hand-written checks accept and reject exactly what the zod schemas do (property)', () => {
-  const key = fc.constantFrom('type', 'level', 'armed', 'ok', 'reason', 'extra', '__proto__', 'constructor', '');
+  const key = fc.constantFrom('type', 'level', 'armed', 'ok', 'reason', 'results', 'extra', '__proto__', 'constructor', '');
   const near = fc.oneof(
-    fc.constantFrom('status', 'set-level-result', 'inject-guard-ui-result', 'get-status', 'Status', '', 'why'),
+    fc.constantFrom('status', 'set-level-result', 'inject-guard-ui-result', 'readiness', 'get-status', 'Status', '', 'why'),
     fc.constantFrom(0, 1, 2, 3, 4, 5, 1.5, Number.NaN, null, undefined, true, false, [], {}),
   );
+  /** Mostly short texts; at times one at or around READINESS_LIMITS' bounds (emoji count as one character). */
+  const limitText = fc.oneof(
+    { weight: 8, arbitrary: fc.string({ minLength: 1, maxLength: 8 }) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('', ...[80, 81, 200, 201, 250, 251].map((n) => 'x'.repeat(n)), '\u{1F600}'.repeat(200), '\u{1F600}'.repeat(201)),
+    },
+  );
+  /** One essential's result, mostly well formed, at times with one property changed or added. */
+  const essentialResult = fc
+    .tuple(
+      fc.constantFrom('found', 'missing', 'unknown'),
+      limitText,
+      limitText,
+      limitText,
+      fc.oneof(
+        { weight: 6, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: fc.tuple(fc.constantFrom('id', 'label', 'state', 'evidence', 'extra'), fc.oneof(near, limitText)) },
+      ),
+    )
+    .map(([state, id, label, evidence, change]) => {
+      const item: Record<string, unknown> = state === 'found' ? { id, label, state, evidence } : { id, label, state };
+      if (change) item[change[0]] = change[1];
+      return item;
+    });
   /**
    * Well-formed answers of every kind, half of them with one property changed or added (most
    * changes make a message invalid: with fewer unchanged ones the count of accepted messages
@@ -232,6 +334,10 @@ describe('the hand-written checks accept and reject exactly what the zod schemas
     fc
       .tuple(fc.constantFrom('set-level-result', 'inject-guard-ui-result'), fc.boolean(), fc.option(fc.string(), { nil: undefined }))
       .map(([type, ok, reason]) => ({ type, ok, ...(reason === undefined ? {} : { reason }) })),
+    fc.oneof(
+      fc.record({ type: fc.constant('readiness'), ok: fc.constant(true), results: fc.array(essentialResult, { maxLength: 17 }) }),
+      fc.record({ type: fc.constant('readiness'), ok: fc.constant(false), reason: limitText }),
+    ),
   );
   const value: fc.Arbitrary<unknown> = fc.oneof(
     { weight: 4, arbitrary: fc.tuple(wellFormed, fc.option(fc.tuple(key, near), { nil: undefined, freq: 2 })).map(([m, change]) => (change ? { ...m, [change[0]]: change[1] } : m)) },
@@ -243,8 +349,10 @@ describe('the hand-written checks accept and reject exactly what the zod schemas
     ['status', parseStatus],
     ['setLevelResult', parseSetLevelResult],
     ['injectUiResult', parseInjectUiResult],
+    ['readiness', parseReadiness],
   ] as const)('%s', (schemaName, parse) => {
     let accepted = 0;
+    let withResults = 0;
     fc.assert(
       fc.property(value, (v) => {
         const checked = parse(v);
@@ -252,11 +360,14 @@ describe('the hand-written checks accept and reject exactly what the zod schemas
         expect(checked.ok).toBe(schema.success);
         if (checked.ok && schema.success) {
           accepted++;
+          if ('results' in checked.message && checked.message.results.length > 0) withResults++;
           expect(checked.message).toEqual(schema.data);
         }
       }),
       { numRuns: 4_000 },
     );
     expect(accepted).toBeGreaterThan(100);
+    // Readiness answers are compared item by item too, not only with empty lists.
+    if (schemaName === 'readiness') expect(withResults).toBeGreaterThan(20);
   });
 });

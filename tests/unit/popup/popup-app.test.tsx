@@ -11,12 +11,15 @@ import type { PopupRequest } from '@/lib/messages';
 import { DEFAULT_NEW_TICKET_URL } from '@/lib/portal/default-portals';
 import type { Level } from '@/lib/rules';
 
-type Page = { status: unknown; setLevel?: (level: Level) => unknown } | 'no-content-script';
+type Page =
+  | { status: unknown; setLevel?: (level: Level) => unknown; readiness?: () => unknown }
+  | 'no-content-script';
 
 let page: Page;
 const sendMessage = vi.fn(async (_tabId: number, message: PopupRequest) => {
   if (page === 'no-content-script') throw new Error('Could not establish connection. Receiving end does not exist.');
   if (message.type === 'get-status') return page.status;
+  if (message.type === 'get-readiness') return page.readiness?.();
   return page.setLevel?.(message.level);
 });
 
@@ -251,6 +254,107 @@ describe('the popup', () => {
   });
 });
 
+describe('what the open ticket form tells Support', () => {
+  const RESULTS = [
+    { id: 'what-broke-since', label: 'What broke, and since when.', state: 'found', evidence: 'Since 09:10 UTC' },
+    { id: 'pe-version', label: 'Your PE version.', state: 'found', evidence: '2023.8.1' },
+    { id: 'support-script', label: 'The support script output.', state: 'missing' },
+  ];
+  const READY = { type: 'readiness', ok: true, results: RESULTS };
+  const armed = (readiness: () => unknown): Page => ({ status: { type: 'status', armed: true, level: null }, readiness });
+  const readinessRequests = () => sendMessage.mock.calls.filter(([, m]) => m.type === 'get-readiness');
+  const plainList = () => [...document.querySelectorAll('.pg-essentials-list li')].map((li) => li.textContent);
+  const states = () =>
+    Object.fromEntries([...document.querySelectorAll('.pg-readiness [data-essential]')].map((li) => [li.getAttribute('data-essential'), li.getAttribute('data-state')]));
+
+  async function toResult() {
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('guard active on the ticket form'));
+    await answerWith(/working normally/, 1);
+    return screen.findByRole('heading', { level: 2, name: /^Priority 4/ });
+  }
+
+  it('shows the plain list while it asks, then what the form tells Support, without moving focus', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    page = armed(() => new Promise((resolve) => (answer = resolve)));
+    render(<App search="?tabId=7" />);
+    const heading = await toResult();
+    expect(focused()).toBe(heading);
+    await waitFor(() => expect(readinessRequests()).toHaveLength(1));
+    expect(readinessRequests()[0]![0]).toBe(7);
+    expect(plainList()).toEqual([...DEFAULT_CONFIG.ticketEssentials]);
+    expect(screen.getByRole('heading', { level: 3, name: 'Include in the ticket' })).toBeTruthy();
+
+    answer(READY);
+    const title = await screen.findByRole('heading', { level: 3, name: 'What your ticket tells Support' });
+    expect(screen.getByRole('region', { name: 'What your ticket tells Support' })).toBeTruthy();
+    expect(states()).toEqual({ 'what-broke-since': 'found', 'pe-version': 'found', 'support-script': 'missing' });
+    expect(document.querySelector('[data-essential="pe-version"]')!.textContent).toContain('Found: 2023.8.1');
+    expect(document.querySelector('.pg-readiness-summary')!.textContent).toBe('Add the support script output so Support can start at once.');
+    expect(document.querySelector('.pg-essentials-list')).toBeNull();
+    // Focus stays where it was; the heading order stays h1 → h2 → h3.
+    expect(focused()).toBe(heading);
+    const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
+    expect(levels[0]).toBe(1);
+    for (const [i, level] of levels.entries()) if (i > 0) expect(level - levels[i - 1]!).toBeLessThanOrEqual(1);
+    expect(title.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+  });
+
+  it('asks once per showing of the result: again after Back, and after the other view', async () => {
+    page = armed(() => READY);
+    render(<App search="?tabId=7" />);
+    await toResult();
+    await screen.findByRole('heading', { name: 'What your ticket tells Support' });
+    expect(readinessRequests()).toHaveLength(1);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    await answerWith(/working normally/, 1);
+    await screen.findByRole('heading', { name: 'What your ticket tells Support' });
+    expect(readinessRequests()).toHaveLength(2);
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Definitions' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Which priority?' }));
+    await screen.findByRole('heading', { name: 'What your ticket tells Support' });
+    await waitFor(() => expect(readinessRequests()).toHaveLength(3));
+  });
+
+  it.each([
+    ['no field armed', () => ({ type: 'readiness', ok: false, reason: 'No priority field on this page.' })],
+    ['reading failed', () => ({ type: 'readiness', ok: false, reason: 'The ticket form could not be read.' })],
+    ['no answer', () => undefined],
+    ['the page went away', () => Promise.reject(new Error('Receiving end does not exist.'))],
+  ])('shows the plain list when the page cannot say (%s)', async (_name, readiness) => {
+    page = armed(readiness);
+    render(<App search="?tabId=7" />);
+    await toResult();
+    await waitFor(() => expect(readinessRequests()).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(plainList()).toEqual([...DEFAULT_CONFIG.ticketEssentials]);
+    expect(document.querySelector('.pg-readiness')).toBeNull();
+  });
+
+  it('ignores a malformed answer, saying why in the console', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    page = armed(() => ({ ...READY, results: [{ ...RESULTS[0], state: 'maybe' }] }));
+    render(<App search="?tabId=7" />);
+    await toResult();
+    await waitFor(() => expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('results.0.state')));
+    expect(plainList()).toEqual([...DEFAULT_CONFIG.ticketEssentials]);
+  });
+
+  it.each([
+    ['not a portal page', 'no-content-script' as const, 'This tab: not a support portal page.'],
+    ['a portal page without a form', { status: { type: 'status', armed: false, level: null }, readiness: () => READY }, 'no ticket form'],
+  ])('never asks on %s: the plain list', async (_name, tab, status) => {
+    page = tab;
+    render(<App search="?tabId=7" />);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain(status));
+    await answerWith(/working normally/, 1);
+    await screen.findByRole('button', { name: 'Open a new ticket' });
+    expect(plainList()).toEqual([...DEFAULT_CONFIG.ticketEssentials]);
+    expect(readinessRequests()).toHaveLength(0);
+  });
+});
+
 describe('Start over at the first question', () => {
   const checked = () => (screen.getAllByRole('radio') as HTMLInputElement[]).filter((r) => r.checked);
   const stored = async () => (await fakeBrowser.storage.session.get(POPUP_STATE_KEY))[POPUP_STATE_KEY];
@@ -438,6 +542,25 @@ describe('accessibility (axe-core)', () => {
     const { container } = render(<App search="?tabId=7" />);
     await answerWith(/working normally/, 1);
     await screen.findByRole('button', { name: 'Use Priority 4 on this ticket' });
+    await check(container);
+  });
+
+  it('the result with what the ticket form tells Support is clean', async () => {
+    page = {
+      status: { type: 'status', armed: true, level: null },
+      readiness: () => ({
+        type: 'readiness',
+        ok: true,
+        results: [
+          { id: 'pe-version', label: 'Your PE version.', state: 'found', evidence: '2023.8.1' },
+          { id: 'support-script', label: 'The support script output.', state: 'missing' },
+          { id: 'custom-3', label: 'Change number', state: 'unknown' },
+        ],
+      }),
+    };
+    const { container } = render(<App search="?tabId=7" />);
+    await answerWith(/working normally/, 1);
+    await screen.findByRole('heading', { name: 'What your ticket tells Support' });
     await check(container);
   });
 

@@ -1,11 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { reportGuardError } from '@/lib/guard/fail-open';
 import { listenForPopup } from '@/lib/guard/popup-bridge';
+import { parseReadiness } from '@/lib/messages';
 import type { PriorityControl } from '@/lib/portal/control';
 import { findPriorityControl } from '@/lib/portal/find-control';
 import { ZENDESK_PROFILE } from '@/lib/portal/profiles';
 import type { Level } from '@/lib/rules';
+import type { EssentialResult } from '@/lib/rules/readiness/types';
 import { loadFixtureBody, resetDocument } from '../portal/load-fixture';
+
+// The real reportGuardError, watched: it logs only the first error of a page.
+vi.mock('@/lib/guard/fail-open', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/guard/fail-open')>();
+  return { ...real, reportGuardError: vi.fn(real.reportGuardError) };
+});
 
 /** What the content script answers to one message (undefined: it did not answer). */
 async function ask(message: unknown): Promise<unknown> {
@@ -37,6 +46,7 @@ let abort: AbortController;
 beforeEach(() => {
   fakeBrowser.reset();
   abort = new AbortController();
+  vi.mocked(reportGuardError).mockClear();
   vi.spyOn(console, 'debug').mockImplementation(() => undefined);
 });
 afterEach(() => {
@@ -134,14 +144,101 @@ describe('listenForPopup', () => {
     ['an unknown type', { type: 'get-config' }],
     ['a bad level', { type: 'set-level', level: 9 }],
     ['an extra property', { type: 'get-status', please: true }],
+    ['get-readiness with an extra property', { type: 'get-readiness', results: [] }],
+    ['an inherited extra property', Object.assign(Object.create({ extra: 1 }), { type: 'get-readiness' })],
     ['not an object', 'get-status'],
   ])('ignores %s, saying why in the console', async (_name, message) => {
     const control = fakeControl({ level: 1 });
     const set = vi.spyOn(control, 'set');
-    listenForPopup({ control: () => control, signal: abort.signal });
+    const readiness = vi.fn(async () => []);
+    listenForPopup({ control: () => control, readiness, signal: abort.signal });
     expect(await ask(message)).toBeUndefined();
     expect(set).not.toHaveBeenCalled();
+    expect(readiness).not.toHaveBeenCalled();
     expect(console.debug).toHaveBeenCalledWith(expect.stringContaining('Ignored a message'));
+  });
+
+  describe('get-readiness', () => {
+    const RESULTS: EssentialResult[] = [
+      { id: 'what-broke-since', label: 'What broke, and since when.', state: 'found', evidence: 'Since 09:10 UTC' },
+      { id: 'pe-version', label: 'Your PE version.', state: 'found', evidence: '2023.8.1' },
+      { id: 'support-script', label: 'The support script output.', state: 'missing' },
+      { id: 'custom-4', label: 'Change number', state: 'unknown' },
+    ];
+
+    /** Asks for readiness; every answer must be one the popup accepts. */
+    async function askReadiness() {
+      const answer = await ask({ type: 'get-readiness' });
+      expect(parseReadiness(answer)).toEqual({ ok: true, message: answer });
+      return answer;
+    }
+
+    it('answers with what the armed form tells Support, read at each request', async () => {
+      const readiness = vi.fn(async () => RESULTS);
+      listenForPopup({ control: () => fakeControl(), readiness, signal: abort.signal });
+      expect(await askReadiness()).toEqual({ type: 'readiness', ok: true, results: RESULTS });
+      await askReadiness();
+      expect(readiness).toHaveBeenCalledTimes(2);
+    });
+
+    it('says plainly when no field is armed', async () => {
+      listenForPopup({ control: () => null, readiness: async () => null, signal: abort.signal });
+      expect(await askReadiness()).toEqual({ type: 'readiness', ok: false, reason: 'No priority field on this page.' });
+    });
+
+    it.each([
+      ['rejects (the UI script could not be loaded)', () => Promise.reject(new Error('no UI'))],
+      [
+        'throws at once',
+        () => {
+          throw new Error('boom');
+        },
+      ],
+    ])('warns and answers plainly when reading %s, without marking the guard as stepped aside', async (_name, readiness) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      listenForPopup({ control: () => fakeControl(), readiness, signal: abort.signal });
+      expect(await askReadiness()).toEqual({ type: 'readiness', ok: false, reason: 'The ticket form could not be read.' });
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not be read for the popup'), expect.objectContaining({ message: expect.stringMatching(/no UI|boom/) }));
+      expect(reportGuardError).not.toHaveBeenCalled();
+    });
+
+    it('gives up on a read that never settles, with a reason', async () => {
+      listenForPopup({
+        control: () => fakeControl(),
+        readiness: () => new Promise<never>(() => undefined),
+        signal: abort.signal,
+        timeoutMs: 20,
+      });
+      expect(await askReadiness()).toEqual({
+        type: 'readiness',
+        ok: false,
+        reason: 'The ticket form could not be read in time.',
+      });
+    });
+
+    it('answers ok:false when the content script was started without a reader', async () => {
+      listenForPopup({ control: () => fakeControl(), signal: abort.signal });
+      expect(await askReadiness()).toEqual({ type: 'readiness', ok: false, reason: 'The ticket form could not be read.' });
+    });
+
+    it('keeps the answer within the message limits (an attachment name is evidence of any length)', async () => {
+      const name = `puppet_enterprise_support_${'x'.repeat(300)}.tar.gz`;
+      const many: EssentialResult[] = Array.from({ length: 20 }, (_, i) => ({ id: `custom-${i + 1}`, label: 'l'.repeat(400), state: 'missing' }));
+      const readiness = vi.fn(async (): Promise<EssentialResult[]> => [
+        { id: 'support-script', label: 'The support script output.', state: 'found', evidence: name },
+        { id: 'pe-version', label: 'Your PE version.', state: 'found', evidence: `${'9'.repeat(198)}\u{1F600}9` },
+        ...many,
+      ]);
+      listenForPopup({ control: () => fakeControl(), readiness, signal: abort.signal });
+      const answer = (await askReadiness()) as { results: EssentialResult[] };
+      expect(answer.results).toHaveLength(16);
+      const [script, version, custom] = answer.results as [EssentialResult & { evidence: string }, EssentialResult & { evidence: string }, EssentialResult];
+      expect(script.evidence).toHaveLength(200);
+      expect(script.evidence).toBe(`${name.slice(0, 199)}…`);
+      // Never half of a surrogate pair.
+      expect(version.evidence).toBe(`${'9'.repeat(198)}…`);
+      expect(custom.label).toBe(`${'l'.repeat(249)}…`);
+    });
   });
 
   it('removes its listener when the signal aborts', async () => {

@@ -360,3 +360,15 @@ describe('missingSummary', () => {
     expect(missingSummary(results)).toBe('Add SAN vendor so Support can start at once.');
   });
 });
+
+describe('evidence stays short', () => {
+  it("shortens a support archive's long file name in the middle, keeping its start and extension", () => {
+    const name = `puppet_enterprise_support_${'x'.repeat(300)}_20261206.tar.gz`;
+    const [, , , script] = judgeReadiness({ subject: '', description: '', attachments: [name], fields: [] });
+    expect(script).toMatchObject({ state: 'found' });
+    const evidence = script!.state === 'found' ? script!.evidence : '';
+    expect(evidence.length).toBe(120);
+    expect(evidence.startsWith('puppet_enterprise_support_')).toBe(true);
+    expect(evidence.endsWith('_20261206.tar.gz')).toBe(true);
+  });
+});
