@@ -67,6 +67,6 @@ export default defineConfig({
   zip: {
     artifactTemplate: 'priority-guard-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'priority-guard-{{version}}-sources.zip',
-    excludeSources: ['tests/e2e/.artifacts/**', 'docs/screenshots/**'],
+    excludeSources: ['tests/e2e/.artifacts/**', 'docs/screenshots/**', 'docs/store/images/**'],
   },
 });
