@@ -1,0 +1,54 @@
+/**
+ * The extension's own words, through the browser's i18n (`browser.i18n`, via WXT's
+ * `@wxt-dev/i18n`): the catalogues are `locales/<lang>.yml`, English the source; the build
+ * turns them into `_locales/<lang>/messages.json`, which the browser loads itself (nothing is
+ * bundled). The language is the browser's UI language.
+ *
+ * Components take their words from `t` and stay presentational: in the unit tests the fake
+ * browser answers `getMessage` from the English catalogue (tests/unit/setup-i18n.ts).
+ */
+import { i18n } from '#i18n';
+import { RESPONSE_HOURS, type Level, type Plan } from '../lib/rules';
+
+export const t = i18n.t;
+
+/** The language the browser chose the messages in, as a BCP 47 tag ("en", "pt-BR"). */
+export function uiLocale(): string {
+  const locale = i18n.t('@@ui_locale');
+  return locale ? locale.replace('_', '-') : 'en';
+}
+
+/** A number written the way the UI language writes it. */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(uiLocale()).format(n);
+}
+
+/** The plural category (Intl.PluralRules) of a count in the UI language: one message key per category. */
+export function pluralCategory(n: number): 'one' | 'other' {
+  // The languages shipped (en, de, fr, es, ja, pt_BR) need "one" and "other" only; others
+  // ("many" for large numbers in French, for one) take the "other" wording.
+  return new Intl.PluralRules(uiLocale()).select(n) === 'one' ? 'one' : 'other';
+}
+
+/** The guidance's fixed words (lib/rules) in the UI language. */
+export function levelName(level: Level): string {
+  return t('level.name', { level: formatNumber(level) });
+}
+
+export function levelTag(level: Level): string {
+  return t(`level.tag.p${level}`);
+}
+
+export function planName(plan: Plan): string {
+  return t(`level.plan.${plan}`);
+}
+
+/** "4 business hours", "1 hour", "Next business day": plural and number from Intl. */
+export function responseTarget(level: Level, plan: Plan): string {
+  const { hours, business } = RESPONSE_HOURS[plan];
+  const count = hours[level];
+  if (count === null) return t('level.target.nextBusinessDay');
+  const form = pluralCategory(count);
+  const named = { count: formatNumber(count) };
+  return business ? t(`level.target.businessHours.${form}`, named) : t(`level.target.hours.${form}`, named);
+}
