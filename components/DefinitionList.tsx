@@ -1,6 +1,6 @@
 import type { Level, LevelDefinition, PlanChoice } from '../lib/rules';
 import { PLANS } from '../lib/rules';
-import { levelName, levelTag, planName, responseTarget, t, uiLocale } from './i18n';
+import { definitionTranslation, levelName, levelTag, planName, responseTarget, summaryText, t, translating, uiLocale } from './i18n';
 
 interface Props {
   definitions: readonly LevelDefinition[];
@@ -10,11 +10,6 @@ interface Props {
   headingLevel?: 2 | 3;
   /** Levels whose definition an organisation replaced: marked as its wording, not Puppet's or ours. */
   replaced?: readonly Level[];
-}
-
-/** Whether the UI speaks another language than Puppet's published wording (English). */
-function translating(): boolean {
-  return !/^en\b/i.test(uiLocale());
 }
 
 /**
@@ -36,13 +31,13 @@ export function DefinitionText({ definition: d, replaced }: { definition: LevelD
   if (d.wording === 'summary') {
     return (
       <>
-        {d.level === 2 ? t('level.definition.p2.summary') : t('level.definition.p3.summary')}
+        {summaryText(d.level)}
         <span class="pg-summary-mark">{` ${t('level.mark.summary')}`}</span>
       </>
     );
   }
   if (!translating()) return <>{d.definition}</>;
-  const translation = d.level === 1 ? t('level.definition.p1.translation') : t('level.definition.p4.translation');
+  const translation = definitionTranslation(d.level);
   return (
     <>
       <span class="pg-published-mark">{`${t('level.mark.published')}: `}</span>

@@ -12,6 +12,9 @@ import { RESPONSE_HOURS, type Level, type Plan } from '../lib/rules';
 
 export const t = i18n.t;
 
+/** The catalogue's key for a message ("popup.title"): for code that names keys in data. */
+export type MessageKey = Parameters<typeof i18n.t>[0];
+
 /** The language the browser chose the messages in, as a BCP 47 tag ("en", "pt-BR"). */
 export function uiLocale(): string {
   const locale = i18n.t('@@ui_locale');
@@ -51,4 +54,24 @@ export function responseTarget(level: Level, plan: Plan): string {
   const form = pluralCategory(count);
   const named = { count: formatNumber(count) };
   return business ? t(`level.target.businessHours.${form}`, named) : t(`level.target.hours.${form}`, named);
+}
+
+/** Whether the UI speaks another language than Puppet's published wording (English). */
+export function translating(): boolean {
+  return !/^en\b/i.test(uiLocale());
+}
+
+/** Our summary of a level Puppet has not published (P2, P3), in the UI language. */
+export function summaryText(level: Level): string {
+  return level === 3 ? t('level.definition.p3.summary') : t('level.definition.p2.summary');
+}
+
+/** A translation of Puppet's published definition (P1, P4): shown below it, marked as a translation. */
+export function definitionTranslation(level: Level): string {
+  return level === 4 ? t('level.definition.p4.translation') : t('level.definition.p1.translation');
+}
+
+/** A plan's hours ("Monday–Friday, 8:00–18:00 in your time zone"). */
+export function planHours(plan: Plan): string {
+  return t(`popup.hours.${plan}`);
 }

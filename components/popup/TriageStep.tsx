@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n';
 
 export interface StepQuestion {
   id: string;
@@ -91,7 +92,7 @@ export function TriageStep({ question, number, initial, autoFocus, onAnswer, onB
     >
       <fieldset ref={fieldset} class="pg-question" aria-describedby={nudge ? `${hintId} ${nudgeId}` : hintId}>
         <legend class="pg-question-text">
-          <span class="pg-step-number">Question {number}</span>
+          <span class="pg-step-number">{t('popup.question', { number })}</span>
           <span class="pg-question-words">{question.text}</span>
         </legend>
         {options.map((o, i) => (
@@ -111,22 +112,22 @@ export function TriageStep({ question, number, initial, autoFocus, onAnswer, onB
         ))}
       </fieldset>
       <p id={hintId} class="pg-hint">
-        Press 1–{options.length} or the arrow keys to pick an answer, Enter to go on.
+        {t('popup.keysHint', { count: options.length })}
       </p>
       {nudge && (
         <p id={nudgeId} class="pg-nudge" role="alert">
-          Pick an answer first.
+          {t('popup.pickFirst')}
         </p>
       )}
       <div class="pg-actions">
         <button type="submit" class="pg-button pg-button-primary" data-action="next">
-          Next
+          {t('popup.next')}
         </button>
         <button type="button" class="pg-button" data-action="back" disabled={number === 1} onClick={onBack}>
-          Back
+          {t('popup.back')}
         </button>
         <button type="button" class="pg-button" data-action="start-over" onClick={onStartOver}>
-          Start over
+          {t('popup.startOver')}
         </button>
       </div>
     </form>

@@ -18,11 +18,6 @@ const NOT_YET: readonly string[] = [
   'components/options/PortalsSetting.tsx',
   'components/options/ProblemList.tsx',
   'components/options/WordingSetting.tsx',
-  'components/popup/DefinitionsView.tsx',
-  'components/popup/IgnoredSettingsLine.tsx',
-  'components/popup/PriorityResult.tsx',
-  'components/popup/TriageStep.tsx',
-  'entrypoints/popup/App.tsx',
 ];
 
 function tsxFiles(dir: string): string[] {
