@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { GuardDialog } from '../../components/GuardDialog';
-import { t } from '../../components/i18n';
+import { t, uiLocale } from '../../components/i18n';
 import type { EffectiveConfig } from '../../lib/config/effective';
 import { trapTab } from '../../lib/guard/focus';
 import type { DialogActions, DialogStopReason, OpenDialog } from '../../lib/guard/ui';
@@ -82,6 +82,8 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
     dialog.className = rebuilt ? 'pg-dialog pg-rebuilt' : 'pg-dialog';
     dialog.setAttribute('aria-labelledby', 'pg-dialog-title');
     dialog.setAttribute('aria-modal', 'true');
+    // The dialog speaks the browser's UI language, whatever the portal page's language.
+    dialog.setAttribute('lang', uiLocale());
     dialog.dataset.state = state.stopped ?? 'ask';
   };
   setAttributes();
