@@ -75,3 +75,15 @@ export function definitionTranslation(level: Level): string {
 export function planHours(plan: Plan): string {
   return t(`popup.hours.${plan}`);
 }
+
+/** "2 organisation settings were ignored": plural and number through Intl. */
+export function ignoredSummary(count: number, source: 'policy' | 'user'): string {
+  const named = { count: formatNumber(count) };
+  const form = pluralCategory(count);
+  return source === 'policy' ? t(`ignored.policy.${form}`, named) : t(`ignored.user.${form}`, named);
+}
+
+/** "A, B and C" the way the UI language lists things (Intl.ListFormat). */
+export function listFormat(items: readonly string[]): string {
+  return new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(items);
+}

@@ -1,5 +1,4 @@
-import { ignoredSummary } from '../../lib/config/load';
-import { t } from '../i18n';
+import { ignoredSummary, t } from '../i18n';
 
 /**
  * Tells the user (and the admin helping them) that some of the organisation's settings

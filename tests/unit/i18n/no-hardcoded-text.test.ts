@@ -7,18 +7,13 @@ import { parse } from '@babel/parser';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../../..');
-const VISIBLE_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-placeholder', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label']);
+const VISIBLE_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-placeholder', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label', 'legend', 'hint', 'text']);
 
 /**
  * Files still to be moved to the catalogue (issue #14 part B, in progress). The test fails
  * when a listed file has become clean, so the list can only shrink.
  */
-const NOT_YET: readonly string[] = [
-  'components/options/OptionsApp.tsx',
-  'components/options/PortalsSetting.tsx',
-  'components/options/ProblemList.tsx',
-  'components/options/WordingSetting.tsx',
-];
+const NOT_YET: readonly string[] = [];
 
 function tsxFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
