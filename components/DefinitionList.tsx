@@ -40,7 +40,7 @@ export function DefinitionText({ definition: d, replaced }: { definition: LevelD
   const translation = definitionTranslation(d.level);
   return (
     <>
-      <span class="pg-published-mark">{`${t('level.mark.published')}: `}</span>
+      <span class="pg-published-mark">{`${t('level.mark.published')} `}</span>
       <q class="pg-published" lang="en" cite={d.source}>
         {d.definition}
       </q>
