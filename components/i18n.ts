@@ -87,3 +87,16 @@ export function ignoredSummary(count: number, source: 'policy' | 'user'): string
 export function listFormat(items: readonly string[]): string {
   return new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(items);
 }
+
+/** A message looked up by a key built from data (ids); "" when the catalogue has none. */
+const byDataKey = i18n.t as unknown as (key: string) => string;
+
+/** A triage question (lib/rules/triage-flow.ts) in the UI language, by its id; its English text if unknown. */
+export function triageQuestionText(question: { id: string; text: string }): string {
+  return byDataKey(`triage.${question.id}.text`) || question.text;
+}
+
+/** An answer to a triage question in the UI language, by the ids; its English label if unknown. */
+export function triageOptionLabel(question: { id: string }, option: { id: string; label: string }): string {
+  return byDataKey(`triage.${question.id}.${option.id}`) || option.label;
+}

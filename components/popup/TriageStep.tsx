@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { t, triageOptionLabel, triageQuestionText } from '../i18n';
 
 export interface StepQuestion {
   id: string;
@@ -93,7 +93,7 @@ export function TriageStep({ question, number, initial, autoFocus, onAnswer, onB
       <fieldset ref={fieldset} class="pg-question" aria-describedby={nudge ? `${hintId} ${nudgeId}` : hintId}>
         <legend class="pg-question-text">
           <span class="pg-step-number">{t('popup.question', { number })}</span>
-          <span class="pg-question-words">{question.text}</span>
+          <span class="pg-question-words">{triageQuestionText(question)}</span>
         </legend>
         {options.map((o, i) => (
           <label key={o.id} class={`pg-option${picked === o.id ? ' pg-option-picked' : ''}`}>
@@ -107,7 +107,7 @@ export function TriageStep({ question, number, initial, autoFocus, onAnswer, onB
             <kbd class="pg-key" aria-hidden="true">
               {i + 1}
             </kbd>
-            <span class="pg-option-label">{o.label}</span>
+            <span class="pg-option-label">{triageOptionLabel(question, o)}</span>
           </label>
         ))}
       </fieldset>

@@ -67,3 +67,14 @@ describe('locale catalogues', () => {
     });
   }
 });
+
+describe('data the UI words through the catalogue', () => {
+  it('every triage question and answer has its message (by id), the same as its English text', async () => {
+    const { TRIAGE_QUESTIONS } = await import('@/lib/rules');
+    const en = texts(await parseMessagesFile(locales.get('en')!));
+    for (const q of TRIAGE_QUESTIONS) {
+      expect(en.get(`triage.${q.id}.text`), q.id).toEqual([q.text]);
+      for (const o of q.options) expect(en.get(`triage.${q.id}.${o.id}`), `${q.id}.${o.id}`).toEqual([o.label]);
+    }
+  });
+});

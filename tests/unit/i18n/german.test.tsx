@@ -8,8 +8,9 @@ import { DefinitionList } from '@/components/DefinitionList';
 import { GuardDialog, type GuardDialogProps } from '@/components/GuardDialog';
 import { P1Note } from '@/components/P1Note';
 import { PriorityResult } from '@/components/popup/PriorityResult';
+import { TriageStep } from '@/components/popup/TriageStep';
 import { DEFAULT_CONFIG } from '@/lib/config/effective';
-import { DEFAULT_DEFINITIONS, definitionOf } from '@/lib/rules';
+import { DEFAULT_DEFINITIONS, TRIAGE_QUESTIONS, definitionOf } from '@/lib/rules';
 import { catalogueGetMessage } from '../../support/i18n-catalogue';
 
 const english = fakeBrowser.i18n.getMessage;
@@ -119,5 +120,16 @@ describe('German', () => {
     expect(container.querySelector('figcaption')!.textContent).toBe('Puppets veröffentlichte Definition.');
     expect(container.querySelector('.pg-translation')!.textContent).toContain('Puppet funktioniert und arbeitet normal.');
     expect(container.querySelector('.pg-result-targets')!.textContent).toBe('Standard-PlanNächster Geschäftstag');
+  });
+
+  it('the triage step asks in German', () => {
+    const severity = TRIAGE_QUESTIONS[2];
+    const { container } = render(<TriageStep question={severity} number={3} onAnswer={() => {}} onBack={() => {}} onStartOver={() => {}} />);
+    expect(container.querySelector('legend')!.textContent).toBe('Frage 3Wie schlimm ist es?');
+    expect([...container.querySelectorAll('.pg-option-label')].map((l) => l.textContent)).toEqual([
+      'Kritische Funktionalität ist ausgefallen oder stark beeinträchtigt',
+      'Die Funktionalität ist eingeschränkt, funktioniert aber größtenteils',
+    ]);
+    expect(container.querySelector('.pg-hint')!.textContent).toContain('Drücken Sie 1–2');
   });
 });
