@@ -3,7 +3,7 @@ import type { ChecklistId, ChecklistItem, Level, LevelDefinition, PlanChoice } f
 import { DefinitionList } from './DefinitionList';
 import type { EssentialResult } from '../lib/rules/readiness/types';
 import { TicketReadiness } from './TicketReadiness';
-import { levelName, t } from './i18n';
+import { checklistStatement, levelName, reassuranceText, t } from './i18n';
 
 export interface GuardDialogProps {
   definitions: readonly LevelDefinition[];
@@ -104,7 +104,7 @@ export function GuardDialog(props: GuardDialogProps) {
               checked={ticked.has(item.id)}
               onChange={(e) => props.onToggle(item.id, e)}
             />
-            <span>{item.statement}</span>
+            <span>{checklistStatement(item)}</span>
           </label>
         ))}
       </fieldset>
@@ -118,7 +118,7 @@ export function GuardDialog(props: GuardDialogProps) {
           <strong>{props.p1Phone}</strong>
         </p>
       )}
-      <p class="pg-reassurance">{props.reassurance}</p>
+      <p class="pg-reassurance">{reassuranceText(props.reassurance)}</p>
       {props.error && (
         <p class="pg-error" role="alert">
           {props.error}

@@ -8,12 +8,9 @@
  * browser answers `getMessage` from the English catalogue (tests/unit/setup-i18n.ts).
  */
 import { i18n } from '#i18n';
-import { RESPONSE_HOURS, type Level, type Plan } from '../lib/rules';
+import { DEFAULT_CHECKLIST, DEFAULT_REASSURANCE, RESPONSE_HOURS, type ChecklistId, type ChecklistItem, type Level, type Plan } from '../lib/rules';
 
 export const t = i18n.t;
-
-/** The catalogue's key for a message ("popup.title"): for code that names keys in data. */
-export type MessageKey = Parameters<typeof i18n.t>[0];
 
 /** The language the browser chose the messages in, as a BCP 47 tag ("en", "pt-BR"). */
 export function uiLocale(): string {
@@ -99,4 +96,23 @@ export function triageQuestionText(question: { id: string; text: string }): stri
 /** An answer to a triage question in the UI language, by the ids; its English label if unknown. */
 export function triageOptionLabel(question: { id: string }, option: { id: string; label: string }): string {
   return byDataKey(`triage.${question.id}.${option.id}`) || option.label;
+}
+
+const CHECKLIST_KEYS = {
+  production: 'defaults.checklist.production',
+  critical: 'defaults.checklist.critical',
+  'no-workaround': 'defaults.checklist.noWorkaround',
+} as const satisfies Record<ChecklistId, string>;
+
+/** A checklist statement in the UI language when it is the default one; an organisation's as written. */
+export function checklistStatement(item: ChecklistItem): string {
+  const standard = DEFAULT_CHECKLIST.find((d) => d.id === item.id);
+  return standard && item.statement === standard.statement ? t(CHECKLIST_KEYS[item.id]) : item.statement;
+}
+
+/** The reassurance line in the UI language when it is the default one (its percentage through Intl); an organisation's as written. */
+export function reassuranceText(text: string): string {
+  if (text !== DEFAULT_REASSURANCE) return text;
+  const percent = new Intl.NumberFormat(uiLocale(), { style: 'percent', maximumFractionDigits: 1 }).format(0.994);
+  return t('defaults.reassurance', { percent });
 }

@@ -3,7 +3,7 @@ import { PLANS, type LevelDefinition, type PlanChoice, type TriageResult } from 
 import { missingSummary } from '../../lib/rules/readiness/summary';
 import type { EssentialResult } from '../../lib/rules/readiness/types';
 import { TicketReadiness } from '../TicketReadiness';
-import { definitionTranslation, levelName, levelTag, planName, responseTarget, summaryText, t, translating, uiLocale } from '../i18n';
+import { definitionTranslation, reassuranceText, levelName, levelTag, planName, responseTarget, summaryText, t, translating, uiLocale } from '../i18n';
 
 /** Where "Use Priority N on this ticket" stands. */
 export type HandoffState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' } | { kind: 'failed'; reason: string };
@@ -145,7 +145,7 @@ export function PriorityResult(props: PriorityResultProps) {
           </ul>
         </>
       )}
-      {level !== 1 && props.reassurance && <p class="pg-reassurance">{props.reassurance}</p>}
+      {level !== 1 && props.reassurance && <p class="pg-reassurance">{reassuranceText(props.reassurance)}</p>}
       <div class="pg-actions">
         <button type="button" class="pg-button" data-action="back" onClick={props.onBack}>
           {t('popup.back')}

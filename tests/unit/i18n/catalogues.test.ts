@@ -78,3 +78,14 @@ describe('data the UI words through the catalogue', () => {
     }
   });
 });
+
+describe('default wording the UI words through the catalogue', () => {
+  it('in English it reads exactly as the defaults in lib/rules', async () => {
+    const { DEFAULT_CHECKLIST, DEFAULT_REASSURANCE } = await import('@/lib/rules');
+    const { checklistStatement, reassuranceText } = await import('@/components/i18n');
+    for (const item of DEFAULT_CHECKLIST) expect(checklistStatement(item)).toBe(item.statement);
+    expect(reassuranceText(DEFAULT_REASSURANCE)).toBe(DEFAULT_REASSURANCE);
+    expect(checklistStatement({ id: 'production', statement: 'Our own.' })).toBe('Our own.');
+    expect(reassuranceText('Our own line.')).toBe('Our own line.');
+  });
+});

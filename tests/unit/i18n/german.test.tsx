@@ -88,6 +88,8 @@ describe('German', () => {
     };
     const dialog = render(<GuardDialog {...props} />).container;
     expect(dialog.querySelector('h2')!.textContent).toBe('Ist das wirklich eine Priorität 1?');
+    expect([...dialog.querySelectorAll('.pg-check span')].map((s) => s.textContent)).toContain('Es gibt keine Umgehungslösung.');
+    expect(dialog.querySelector('.pg-reassurance')!.textContent).toMatch(/in 99,4\s% der Fälle/);
     const buttons = [...dialog.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent);
     expect(buttons).toEqual([
       'Zu Priorität 2 wechseln',
