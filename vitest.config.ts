@@ -16,5 +16,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}', 'lib/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**', '.output/**'],
     restoreMocks: true,
+    // After WXT's own setup (the fake browser): its i18n answers from the English catalogue.
+    setupFiles: ['tests/unit/setup-i18n.ts'],
   },
 });

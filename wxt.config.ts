@@ -17,16 +17,18 @@ const OPTIONAL_HOSTS = ['https://*/*'];
 
 // Firefox is built as MV2 (WXT's default): see README, "Why Manifest V2 for Firefox".
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   imports: false,
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
     build: { sourcemap: false },
   }),
   manifest: ({ browser }) => ({
-    name: 'Priority Guard',
-    description:
-      'Checks the Priority 1 definition on the support portal before a P1 ticket is submitted, and helps pick the right priority.',
+    // The browser picks the words for its UI language from _locales (generated from locales/ by
+    // @wxt-dev/i18n); English is the source and the fallback.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // The guard (entrypoints/guard.ts, an unlisted script: see there why). Early, so its
     // capture listeners on window run before any the portal adds there.
     content_scripts: [{ matches: [...DEFAULT_PORTAL_MATCHES], js: [GUARD_SCRIPT], run_at: 'document_start' }],

@@ -3,6 +3,7 @@ import type { ChecklistId, ChecklistItem, Level, LevelDefinition, PlanChoice } f
 import { DefinitionList } from './DefinitionList';
 import type { EssentialResult } from '../lib/rules/readiness/types';
 import { TicketReadiness } from './TicketReadiness';
+import { checklistStatement, levelName, reassuranceText, t } from './i18n';
 
 export interface GuardDialogProps {
   definitions: readonly LevelDefinition[];
@@ -52,21 +53,21 @@ function HeadingsHelpArea({ help, copied, ...props }: { help: HeadingsHelp; copi
     return (
       <div class="pg-headings-help pg-needs-guard">
         <button type="button" class="pg-button" data-action="add-headings" onClick={props.onAddHeadings}>
-          Add headings for what is missing
+          {t('dialog.headings.add')}
         </button>
-        <p class="pg-hint">Back to the form, with a heading for each missing item at the end of your description. Undo takes them away.</p>
+        <p class="pg-hint">{t('dialog.headings.addHint')}</p>
       </div>
     );
   }
   return (
     <div class="pg-headings-help pg-needs-guard">
       <button type="button" class="pg-button" data-action="copy-headings" onClick={props.onCopyHeadings}>
-        Copy headings
+        {t('dialog.headings.copy')}
       </button>
       <p class="pg-hint" role="status" data-state={copied}>
-        {copied === 'idle' && 'A heading for each missing item, to paste at the end of your description.'}
-        {copied === 'copied' && 'Copied. Go back to the form and paste them at the end of your description.'}
-        {copied === 'failed' && 'They could not be copied. Select them here and copy them yourself:'}
+        {copied === 'idle' && t('dialog.headings.copyIdle')}
+        {copied === 'copied' && t('dialog.headings.copied')}
+        {copied === 'failed' && t('dialog.headings.copyFailed')}
       </p>
       {copied === 'failed' && <pre class="pg-headings-text">{help.headings}</pre>}
     </div>
@@ -75,10 +76,8 @@ function HeadingsHelpArea({ help, copied, ...props }: { help: HeadingsHelp; copi
 
 const OTHER_LEVELS: readonly Level[] = [2, 3, 4];
 
-export const GUARD_GONE_MESSAGE =
-  'Priority Guard was turned off, updated or removed while this was open. Nothing was submitted: go back to the form and submit it again.';
-export const FORM_GONE_MESSAGE =
-  'The portal replaced or removed this form while you were deciding. Nothing was submitted: go back, check the form and submit it again.';
+export const guardGoneMessage = () => t('dialog.guardGone');
+export const formGoneMessage = () => t('dialog.formGone');
 
 /** The Priority 1 check: definitions, checklist and three ways out. Presentational only. */
 export function GuardDialog(props: GuardDialogProps) {
@@ -90,15 +89,12 @@ export function GuardDialog(props: GuardDialogProps) {
   return (
     <div class="pg-dialog-body">
       <h2 id="pg-dialog-title" class="pg-dialog-title" tabIndex={-1}>
-        Is this really a Priority 1?
+        {t('dialog.title')}
       </h2>
-      <p class="pg-dialog-intro">
-        A Priority 1 brings every available engineer onto your ticket at once, and it cannot be undone. Check your
-        situation against the definitions before you submit. Nothing you typed in the form will be lost.
-      </p>
+      <p class="pg-dialog-intro">{t('dialog.intro')}</p>
       <DefinitionList definitions={props.definitions} plan={props.plan} highlight={1} replaced={props.replaced} />
       <fieldset class="pg-checklist">
-        <legend>A Priority 1 meets every one of these. Tick what is true:</legend>
+        <legend>{t('dialog.checklistLegend')}</legend>
         {checklist.map((item) => (
           <label key={item.id} class="pg-check">
             <input
@@ -108,7 +104,7 @@ export function GuardDialog(props: GuardDialogProps) {
               checked={ticked.has(item.id)}
               onChange={(e) => props.onToggle(item.id, e)}
             />
-            <span>{item.statement}</span>
+            <span>{checklistStatement(item)}</span>
           </label>
         ))}
       </fieldset>
@@ -118,10 +114,11 @@ export function GuardDialog(props: GuardDialogProps) {
       )}
       {allTicked && props.plan === 'premium' && props.p1Phone && (
         <p class="pg-phone">
-          Premium support answers Priority 1 by phone around the clock: <strong>{props.p1Phone}</strong>
+          {`${t('dialog.phone')} `}
+          <strong>{props.p1Phone}</strong>
         </p>
       )}
-      <p class="pg-reassurance">{props.reassurance}</p>
+      <p class="pg-reassurance">{reassuranceText(props.reassurance)}</p>
       {props.error && (
         <p class="pg-error" role="alert">
           {props.error}
@@ -129,12 +126,12 @@ export function GuardDialog(props: GuardDialogProps) {
       )}
       {props.stopped === 'form-gone' && (
         <p class="pg-status" role="alert">
-          {FORM_GONE_MESSAGE}
+          {formGoneMessage()}
         </p>
       )}
       {/* Revealed by CSS when the guard stops answering (see guard.css, "pg-gone"). */}
       <p class="pg-gone" role="alert">
-        {GUARD_GONE_MESSAGE}
+        {guardGoneMessage()}
       </p>
       {/* method="dialog": "Back to form" closes the dialog natively, even if the guard's script is gone. */}
       <form method="dialog" class="pg-actions">
@@ -147,7 +144,7 @@ export function GuardDialog(props: GuardDialogProps) {
             disabled={props.busy}
             onClick={(e) => props.onChangeLevel(changeTo, e)}
           >
-            Change to Priority {changeTo}
+            {t('dialog.changeToLevel', { level: changeTo })}
           </button>
         )}
         {!props.stopped && (
@@ -159,21 +156,21 @@ export function GuardDialog(props: GuardDialogProps) {
             aria-describedby={allTicked ? undefined : 'pg-confirm-hint'}
             onClick={props.onConfirm}
           >
-            Submit as Priority 1
+            {t('dialog.confirm')}
           </button>
         )}
         <button type="submit" class="pg-button" data-action="back" disabled={props.busy} onClick={props.onBack}>
-          Back to form
+          {t('dialog.back')}
         </button>
       </form>
       {!allTicked && !props.stopped && (
         <p id="pg-confirm-hint" class="pg-hint pg-needs-guard">
-          "Submit as Priority 1" is available once every statement is ticked.
+          {t('dialog.confirmHint')}
         </p>
       )}
       {!props.stopped && (
         <p class="pg-other-levels pg-needs-guard">
-          <span>{changeTo ? 'Or change to:' : 'Change to:'}</span>
+          <span>{changeTo ? t('dialog.orChangeTo') : t('dialog.changeTo')}</span>
           {others.map((level) => (
             <button
               key={level}
@@ -181,11 +178,11 @@ export function GuardDialog(props: GuardDialogProps) {
               class="pg-link-button"
               data-action="change"
               data-level={level}
-              aria-label={`Change to Priority ${level}`}
+              aria-label={t('dialog.changeToLevel', { level })}
               disabled={props.busy}
               onClick={(e) => props.onChangeLevel(level, e)}
             >
-              Priority {level}
+              {levelName(level)}
             </button>
           ))}
         </p>

@@ -1,9 +1,10 @@
 import type { EssentialResult, EssentialState } from '../lib/rules/readiness/types';
+import { t } from './i18n';
 
-const STATE_TEXT: Record<EssentialState, string> = {
-  found: 'Found',
-  missing: 'Missing',
-  unknown: "Can't tell",
+const STATE_TEXT: Record<EssentialState, () => string> = {
+  found: () => t('readiness.state.found'),
+  missing: () => t('readiness.state.missing'),
+  unknown: () => t('readiness.state.unknown'),
 };
 /** Not colour alone: each state has its own mark and its own word. */
 const STATE_MARK: Record<EssentialState, string> = { found: '✓', missing: '✗', unknown: '?' };
@@ -23,7 +24,7 @@ export function TicketReadiness({ results, summary, headingLevel = 3 }: TicketRe
   const Heading = `h${headingLevel}` as 'h2' | 'h3';
   return (
     <section class="pg-readiness" aria-labelledby="pg-readiness-title">
-      <Heading id="pg-readiness-title">What your ticket tells Support</Heading>
+      <Heading id="pg-readiness-title">{t('readiness.title')}</Heading>
       <ul>
         {results.map((result) => (
           <li key={result.id} class={`pg-readiness-item pg-readiness-${result.state}`} data-essential={result.id} data-state={result.state}>
@@ -32,8 +33,8 @@ export function TicketReadiness({ results, summary, headingLevel = 3 }: TicketRe
             </span>
             <span class="pg-readiness-label">{result.label}</span>{' '}
             <span class="pg-readiness-state">
-              {STATE_TEXT[result.state]}
-              {result.state === 'found' && result.evidence ? `: ${result.evidence}` : ''}
+              {STATE_TEXT[result.state]()}
+              {result.state === 'found' && result.evidence ? t('readiness.foundEvidence', { evidence: result.evidence }) : ''}
             </span>
           </li>
         ))}

@@ -16,27 +16,21 @@ import { ChoiceSetting, FieldError, LockedNote, Section, type Choice } from './c
 import { PortalsSetting } from './PortalsSetting';
 import { ProblemList } from './ProblemList';
 import { WordingSetting } from './WordingSetting';
+import { planName, t } from '../i18n';
 
-const GUARD_CHOICES: readonly Choice<GuardMode>[] = [
-  {
-    value: 'dialog',
-    label: 'Ask before a Priority 1 is submitted (recommended)',
-    hint: 'Shows the four definitions and a short checklist when a P1 ticket is submitted.',
-  },
-  { value: 'note', label: 'Only show the Priority 1 definition by the priority field' },
-  { value: 'off', label: 'Off: do nothing on the ticket form' },
+const guardChoices = (): readonly Choice<GuardMode>[] => [
+  { value: 'dialog', label: t('options.guard.dialog'), hint: t('options.guard.dialogHint') },
+  { value: 'note', label: t('options.guard.note') },
+  { value: 'off', label: t('options.guard.off') },
 ];
 
-const PLAN_CHOICES: readonly Choice<PlanChoice>[] = [
-  { value: 'standard', label: 'Standard', hint: 'Monday to Friday, 8:00–18:00 in your time zone.' },
-  { value: 'premium', label: 'Premium', hint: '24x7x365, with phone support for Priority 1.' },
-  { value: 'unknown', label: "I don't know", hint: 'Response targets are shown for both plans.' },
+const planChoices = (): readonly Choice<PlanChoice>[] => [
+  { value: 'standard', label: planName('standard'), hint: t('options.plan.standardHint') },
+  { value: 'premium', label: planName('premium'), hint: t('options.plan.premiumHint') },
+  { value: 'unknown', label: t('options.plan.unknown'), hint: t('options.plan.unknownHint') },
 ];
 
-const VIEW_LABELS: Record<PopupView, string> = {
-  triage: '"Which priority?" questions',
-  definitions: 'Definitions',
-};
+const viewLabel = (view: PopupView): string => (view === 'triage' ? t('options.popup.triage') : t('options.popup.definitions'));
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -78,8 +72,8 @@ export function OptionsApp() {
   if (!report) {
     return (
       <main class="pg-page pg-opt">
-        <h1>Priority Guard settings</h1>
-        <p>Loading…</p>
+        <h1>{t('options.title')}</h1>
+        <p>{t('options.loading')}</p>
       </main>
     );
   }
@@ -92,19 +86,19 @@ export function OptionsApp() {
     try {
       if (value === undefined) {
         await saveUserSetting(key, undefined);
-        setStatus({ kind: 'ok', text: `${label}: back to the default.` });
+        setStatus({ kind: 'ok', text: t('options.savedDefault', { setting: label }) });
         return true;
       }
       const checked = checkUserSetting(key, value);
       if (!checked.ok) {
-        setStatus({ kind: 'error', text: `${label} was not saved. ${problemText(checked.problems)}` });
+        setStatus({ kind: 'error', text: t('options.notSavedProblems', { setting: label, problems: problemText(checked.problems) }) });
         return false;
       }
       await saveUserSetting(key, checked.value);
-      setStatus({ kind: 'ok', text: `${label} saved.` });
+      setStatus({ kind: 'ok', text: t('options.saved', { setting: label }) });
       return true;
     } catch (error) {
-      setStatus({ kind: 'error', text: `${label} was not saved: ${error instanceof Error ? error.message : String(error)}` });
+      setStatus({ kind: 'error', text: t('options.notSavedError', { setting: label, error: error instanceof Error ? error.message : String(error) }) });
       return false;
     }
   };
@@ -121,14 +115,17 @@ export function OptionsApp() {
       .then((granted) =>
         setStatus(
           granted
-            ? { kind: 'ok', text: `Priority Guard may now run on ${label}.` }
-            : { kind: 'error', text: `Access to ${label} was not allowed: the guard will not run there.` },
+            ? { kind: 'ok', text: t('options.accessGranted', { site: label }) }
+            : { kind: 'error', text: t('options.accessRefused', { site: label }) },
         ),
       )
       .catch((error: unknown) =>
         setStatus({
           kind: 'error',
-          text: `Your browser refused access to ${label}${error instanceof Error ? ` (${error.message})` : ''}. Your organisation's browser policy may block extensions there.`,
+          text:
+            error instanceof Error
+              ? t('options.accessError', { site: label, error: error.message })
+              : t('options.accessErrorPlain', { site: label }),
         }),
       )
       .finally(refreshSites);
@@ -141,11 +138,14 @@ export function OptionsApp() {
     const names = removable.map(siteName).join(', ');
     try {
       const released = await releaseSites(removable);
-      setStatus(released.length ? { kind: 'ok', text: done } : { kind: 'error', text: `Access to ${names} was not removed.` });
+      setStatus(released.length ? { kind: 'ok', text: done } : { kind: 'error', text: t('options.notRemoved', { sites: names }) });
     } catch (error) {
       setStatus({
         kind: 'error',
-        text: `Your browser did not remove access to ${names}${error instanceof Error ? ` (${error.message})` : ''}.`,
+        text:
+          error instanceof Error
+            ? t('options.removeError', { sites: names, error: error.message })
+            : t('options.removeErrorPlain', { sites: names }),
       });
     }
     refreshSites();
@@ -158,16 +158,15 @@ export function OptionsApp() {
 
   return (
     <main class="pg-page pg-opt">
-      <h1>Priority Guard settings</h1>
+      <h1>{t('options.title')}</h1>
       {!config.allowUserSettings ? (
         <p class="pg-opt-banner" data-managed="all">
-          Your organisation manages these settings. You can see them here, but not change them.
+          {t('options.managedAll')}
         </p>
       ) : (
         anyLocked && (
           <p class="pg-opt-banner" data-managed="some">
-            Your organisation sets some of these settings. They are marked "Set by your organisation" and cannot be
-            changed here.
+            {t('options.managedSome')}
           </p>
         )
       )}
@@ -177,29 +176,29 @@ export function OptionsApp() {
 
       <ProblemList problems={report.problems} />
 
-      <Section id="guard" title="On the ticket form">
+      <Section id="guard" title={t('options.guard.section')}>
         <ChoiceSetting
           name="guardMode"
-          legend="When Priority 1 is chosen"
-          choices={GUARD_CHOICES}
+          legend={t('options.guard.legend')}
+          choices={guardChoices()}
           value={locked('guardMode') ? config.guardMode : (user.guardMode ?? config.guardMode)}
           locked={locked('guardMode')}
-          onChange={(v) => void save('guardMode', v, 'Guard mode')}
+          onChange={(v) => void save('guardMode', v, t('options.guard.setting'))}
         />
       </Section>
 
-      <Section id="plan" title="Support plan">
+      <Section id="plan" title={t('options.plan.section')}>
         <ChoiceSetting
           name="plan"
-          legend="Your organisation's Puppet support plan"
-          choices={PLAN_CHOICES}
+          legend={t('options.plan.legend')}
+          choices={planChoices()}
           value={locked('plan') ? config.plan : (user.plan ?? config.plan)}
           locked={locked('plan')}
-          onChange={(v) => void save('plan', v, 'Support plan')}
+          onChange={(v) => void save('plan', v, t('options.plan.section'))}
         />
       </Section>
 
-      <Section id="phone" title="Priority 1 phone number">
+      <Section id="phone" title={t('options.phone.section')}>
         <form
           class="pg-opt-form"
           noValidate
@@ -208,11 +207,11 @@ export function OptionsApp() {
             const value = phoneValue.trim();
             const problems = value ? check('p1Phone', value) : null;
             setPhoneError(problems ? problemText(problems) : null);
-            if (!problems) void save('p1Phone', value || undefined, 'Phone number').then((ok) => ok && setPhone(null));
+            if (!problems) void save('p1Phone', value || undefined, t('options.phone.setting')).then((ok) => ok && setPhone(null));
           }}
         >
           <label for="p1Phone">
-            Your organisation's number for Priority 1 calls
+            {t('options.phone.label')}
             {phoneLocked && (
               <>
                 {' '}
@@ -221,7 +220,7 @@ export function OptionsApp() {
             )}
           </label>
           <p class="pg-opt-hint" id="p1Phone-hint">
-            Shown with Priority 1 on the Premium plan. Leave it empty for none: Priority Guard never makes one up.
+            {t('options.phone.hint')}
           </p>
           <input
             id="p1Phone"
@@ -237,17 +236,17 @@ export function OptionsApp() {
           {!phoneLocked && (
             <div class="pg-opt-actions">
               <button type="submit" class="pg-opt-button pg-opt-primary">
-                Save phone number
+                {t('options.phone.save')}
               </button>
             </div>
           )}
         </form>
       </Section>
 
-      <Section id="popup" title="Toolbar popup">
+      <Section id="popup" title={t('options.popup.section')}>
         <fieldset class="pg-opt-fieldset" disabled={viewsLocked} data-setting="popupViews">
           <legend>
-            Views shown in the popup
+            {t('options.popup.legend')}
             {viewsLocked && (
               <>
                 {' '}
@@ -269,13 +268,13 @@ export function OptionsApp() {
                   const next = POPUP_VIEWS.filter((v) => (v === view ? on : views.includes(v)));
                   if (next.length === 0) {
                     e.currentTarget.checked = true;
-                    setStatus({ kind: 'error', text: 'Keep at least one view in the popup.' });
+                    setStatus({ kind: 'error', text: t('options.popup.keepOne') });
                     return;
                   }
-                  void save('popupViews', next, 'Popup views');
+                  void save('popupViews', next, t('options.popup.setting'));
                 }}
               />
-              <label for={`popupViews-${view}`}>{VIEW_LABELS[view]}</label>
+              <label for={`popupViews-${view}`}>{viewLabel(view)}</label>
             </div>
           ))}
         </fieldset>
@@ -287,7 +286,7 @@ export function OptionsApp() {
         locked={locked('portals')}
         missingHostAccess={report.missingHostAccess}
         check={(next) => check('portals', next)}
-        save={(next) => save('portals', next, 'Portals')}
+        save={(next) => save('portals', next, t('options.portalsSetting'))}
         requestAccess={requestAccess}
         grantedSites={sites}
         releaseAccess={releaseAccess}
@@ -298,7 +297,7 @@ export function OptionsApp() {
         own={user.wording}
         isLocked={locked}
         check={(next) => check('wording', next)}
-        save={(next) => save('wording', next, 'Wording')}
+        save={(next) => save('wording', next, t('options.wordingSetting'))}
       />
     </main>
   );

@@ -6,6 +6,7 @@ import { hostLabel } from '../../lib/config/match-pattern';
 import { extraPortalPatterns, originsFor } from '../../lib/config/portal-scripts';
 import type { PortalSetting } from '../../lib/config/schema';
 import { FieldError, LockedNote, Section } from './common';
+import { listFormat, t } from '../i18n';
 
 export interface PortalsProps {
   /** The portals in force (report.config.portals). */
@@ -29,8 +30,7 @@ function originsOf(portal: PortalConfig): string[] {
   return originsNeeded([{ ...portal, builtIn: false }]);
 }
 
-const listNames = (names: readonly string[]) =>
-  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+const listNames = (names: readonly string[]) => listFormat(names);
 
 /** The sites Priority Guard may run on besides the built-in portals', each with the portals using it and "Remove access". */
 function SiteAccess({ sites, configured, release }: {
@@ -41,11 +41,10 @@ function SiteAccess({ sites, configured, release }: {
   return (
     <>
       <h3 class="pg-opt-subtitle" id="portal-access-title">
-        Site access
+        {t('options.portals.siteAccess')}
       </h3>
       <p>
-        The other sites you allowed Priority Guard on. Removing access stops the guard on that site; "Allow on …"
-        gives it back.
+        {t('options.portals.siteAccessIntro')}
       </p>
       <ul class="pg-opt-portals" aria-labelledby="portal-access-title">
         {sites.map((origin) => {
@@ -55,15 +54,15 @@ function SiteAccess({ sites, configured, release }: {
             <li class="pg-opt-portal pg-opt-site" key={origin} data-origin={origin}>
               <span>
                 <code>{name}</code>:{' '}
-                {users.length ? `used by ${listNames(users.map((p) => p.name))}` : 'no portal uses it any more'}
+                {users.length ? t('options.portals.usedBy', { portals: listNames(users.map((p) => p.name)) }) : t('options.portals.unused')}
               </span>
               <button
                 type="button"
                 class="pg-opt-button pg-opt-small"
-                aria-label={`Remove access to ${name}`}
+                aria-label={t('options.portals.removeAccessTo', { site: name })}
                 onClick={() => release(origin, users)}
               >
-                Remove access
+                {t('options.portals.removeAccess')}
               </button>
             </li>
           );
@@ -105,11 +104,11 @@ function PortalItem({ portal, missing, onAllow, onRemove, locked }: {
     <li class="pg-opt-portal" data-portal={portal.name}>
       <h3>
         {portal.name}
-        {portal.builtIn ? <span class="pg-opt-tag"> Built in</span> : locked && <> <LockedNote /></>}
+        {portal.builtIn ? <span class="pg-opt-tag">{` ${t('options.portals.builtIn')}`}</span> : locked && <> <LockedNote /></>}
       </h3>
       <dl class="pg-opt-facts">
         <div>
-          <dt>Pages</dt>
+          <dt>{t('options.portals.pages')}</dt>
           <dd>
             {portal.matches.map((m) => (
               <code key={m}>{m}</code>
@@ -117,7 +116,7 @@ function PortalItem({ portal, missing, onAllow, onRemove, locked }: {
           </dd>
         </div>
         <div>
-          <dt>New ticket</dt>
+          <dt>{t('options.portals.newTicket')}</dt>
           <dd>
             <a href={portal.newTicketUrl} target="_blank" rel="noreferrer">
               {portal.newTicketUrl}
@@ -126,7 +125,7 @@ function PortalItem({ portal, missing, onAllow, onRemove, locked }: {
         </div>
         {portal.fieldSelector && (
           <div>
-            <dt>Priority field</dt>
+            <dt>{t('options.portals.field')}</dt>
             <dd>
               <code>{portal.fieldSelector}</code>
             </dd>
@@ -134,7 +133,7 @@ function PortalItem({ portal, missing, onAllow, onRemove, locked }: {
         )}
         {portal.labels && (
           <div>
-            <dt>Option texts</dt>
+            <dt>{t('options.portals.optionTexts')}</dt>
             <dd>
               {Object.entries(portal.labels).map(([label, level]) => (
                 <span class="pg-opt-label" key={label}>
@@ -145,27 +144,27 @@ function PortalItem({ portal, missing, onAllow, onRemove, locked }: {
           </div>
         )}
         <div>
-          <dt>Access</dt>
+          <dt>{t('options.portals.access')}</dt>
           <dd>
             {portal.builtIn
-              ? 'Always on'
+              ? t('options.portals.alwaysOn')
               : origins.length === 0
-                ? 'Covered by a built-in portal'
+                ? t('options.portals.covered')
                 : needed.length === 0
-                  ? `Allowed on ${origins.map(hostOf).join(', ')}`
-                  : `Not allowed yet on ${needed.map(hostOf).join(', ')}: the guard does not run there`}
+                  ? t('options.portals.allowedOn', { sites: origins.map(hostOf).join(', ') })
+                  : t('options.portals.notAllowedOn', { sites: needed.map(hostOf).join(', ') })}
           </dd>
         </div>
       </dl>
       <div class="pg-opt-actions">
         {needed.map((origin) => (
           <button type="button" class="pg-opt-button pg-opt-primary" key={origin} data-origin={origin} onClick={() => onAllow?.([origin])}>
-            Allow on {hostOf(origin)}
+            {t('options.portals.allowOn', { site: hostOf(origin) })}
           </button>
         ))}
         {onRemove && (
           <button type="button" class="pg-opt-button" onClick={onRemove}>
-            Remove {portal.name}
+            {t('options.portals.remove', { portal: portal.name })}
           </button>
         )}
       </div>
@@ -201,7 +200,7 @@ export function PortalsSetting(props: PortalsProps) {
       const release = unused.filter((o) => granted?.includes(o));
       if (release.length === 0) return;
       const names = listNames(release.map(siteName));
-      await props.releaseAccess(release, `${portal.name} removed. No portal is left on ${names}, so Priority Guard gave back its access there.`);
+      await props.releaseAccess(release, t('options.portals.removed', { portal: portal.name, sites: names }));
     });
   };
 
@@ -210,8 +209,8 @@ export function PortalsSetting(props: PortalsProps) {
     void props.releaseAccess(
       [origin],
       users.length
-        ? `Priority Guard no longer has access to ${name}: the guard does not run on ${listNames(users.map((p) => p.name))} until you allow it again.`
-        : `Priority Guard no longer has access to ${name}.`,
+        ? t('options.portals.noAccessUsed', { site: name, portals: listNames(users.map((p) => p.name)) })
+        : t('options.portals.noAccess', { site: name }),
     );
   };
   const sites = props.grantedSites ?? [];
@@ -220,7 +219,7 @@ export function PortalsSetting(props: PortalsProps) {
     event.preventDefault();
     const parsedLabels = parseLabels(labels);
     if (parsedLabels.bad.length) {
-      setError(`Option texts, line ${parsedLabels.bad.join(', ')}: write each as "option text = level", level 1 to 4.`);
+      setError(t('options.portals.badLines', { lines: parsedLabels.bad.join(', ') }));
       return;
     }
     const candidate: Record<string, unknown> = {
@@ -232,7 +231,11 @@ export function PortalsSetting(props: PortalsProps) {
     if (Object.keys(parsedLabels.labels).length) candidate.labels = parsedLabels.labels;
     const problems = props.check([...props.userPortals, candidate]);
     if (problems) {
-      setError(problems.map((p) => `${p.path.replace(/^portals\[\d+\]\.?/, '') || 'This portal'}: ${p.message}`).join(' '));
+      setError(
+        problems
+          .map((p) => t('options.portals.problem', { field: p.path.replace(/^portals\[\d+\]\.?/, '') || t('options.portals.thisPortal'), problem: p.message }))
+          .join(' '),
+      );
       return;
     }
     setError(null);
@@ -252,25 +255,22 @@ export function PortalsSetting(props: PortalsProps) {
   };
 
   return (
-    <Section id="portals" title="Support portals">
+    <Section id="portals" title={t('options.portals.section')}>
       <p>
-        Priority Guard runs on the built-in portals without asking. For a portal on any other site, your browser asks
-        you once to allow Priority Guard there: use the "Allow on …" button. An organisation can add portals for
-        you, but browsers do not let it grant this access on your behalf (their policies can only block sites for
-        extensions), so each person allows it once. Removing a portal gives that access back when no other portal is
-        on its site.
+        {t('options.portals.intro')}
       </p>
-      <h3 class="pg-opt-subtitle">Built in</h3>
+      <h3 class="pg-opt-subtitle">{t('options.portals.builtIn')}</h3>
       <ul class="pg-opt-portals">
         {builtIn.map((p) => (
           <PortalItem key={p.name} portal={p} missing={[]} locked={false} />
         ))}
       </ul>
       <h3 class="pg-opt-subtitle">
-        Added{locked && <> <LockedNote /></>}
+        {t('options.portals.added')}
+        {locked && <> <LockedNote /></>}
       </h3>
       {configured.length === 0 ? (
-        <p>None.</p>
+        <p>{t('options.portals.none')}</p>
       ) : (
         <ul class="pg-opt-portals">
           {configured.map((p, i) => (
@@ -289,14 +289,13 @@ export function PortalsSetting(props: PortalsProps) {
       {!locked && (
         <form class="pg-opt-form" onSubmit={add} aria-labelledby="portal-add-title" noValidate>
           <h3 id="portal-add-title" class="pg-opt-subtitle">
-            Add a portal
+            {t('options.portals.add')}
           </h3>
-          <label for="portal-name">Name (optional)</label>
+          <label for="portal-name">{t('options.portals.name')}</label>
           <input id="portal-name" type="text" value={name} onInput={(e) => setName(e.currentTarget.value)} maxLength={80} />
-          <label for="portal-matches">Pages, one match pattern per line</label>
+          <label for="portal-matches">{t('options.portals.matches')}</label>
           <p class="pg-opt-hint" id="portal-matches-hint">
-            For example https://support.example.com/* or https://*.example.com/hc/*: https only, and a * in front of
-            your own domain only (not *.com or *.co.uk).
+            {t('options.portals.matchesHint')}
           </p>
           <textarea
             id="portal-matches"
@@ -306,18 +305,18 @@ export function PortalsSetting(props: PortalsProps) {
             onInput={(e) => setMatches(e.currentTarget.value)}
             required
           />
-          <label for="portal-new-ticket">New ticket address</label>
+          <label for="portal-new-ticket">{t('options.portals.newTicketAddress')}</label>
           <input
             id="portal-new-ticket"
             type="url"
             value={newTicketUrl}
-            placeholder="https://support.example.com/hc/en-us/requests/new"
+            placeholder={t('options.portals.newTicketExample')}
             onInput={(e) => setNewTicketUrl(e.currentTarget.value)}
             required
           />
-          <label for="portal-selector">Priority field, as a CSS selector (optional)</label>
+          <label for="portal-selector">{t('options.portals.selector')}</label>
           <p class="pg-opt-hint" id="portal-selector-hint">
-            Only when the guard does not find the field by itself.
+            {t('options.portals.selectorHint')}
           </p>
           <input
             id="portal-selector"
@@ -326,9 +325,9 @@ export function PortalsSetting(props: PortalsProps) {
             aria-describedby="portal-selector-hint"
             onInput={(e) => setFieldSelector(e.currentTarget.value)}
           />
-          <label for="portal-labels">Option texts and their level (optional)</label>
+          <label for="portal-labels">{t('options.portals.labels')}</label>
           <p class="pg-opt-hint" id="portal-labels-hint">
-            One per line, as "option text = level", for example "Sev A - outage = 1".
+            {t('options.portals.labelsHint')}
           </p>
           <textarea
             id="portal-labels"
@@ -340,7 +339,7 @@ export function PortalsSetting(props: PortalsProps) {
           <FieldError id="portal-add-error" text={error} />
           <div class="pg-opt-actions">
             <button type="submit" class="pg-opt-button pg-opt-primary">
-              Add portal
+              {t('options.portals.addButton')}
             </button>
           </div>
         </form>

@@ -1,4 +1,5 @@
-import { ignoredSummary, type ConfigProblem } from '../../lib/config/load';
+import type { ConfigProblem } from '../../lib/config/load';
+import { ignoredSummary, t } from '../i18n';
 import { Section } from './common';
 
 /** The settings that were ignored, in plain words. Rendered as text: nothing in them is markup. */
@@ -13,17 +14,16 @@ export function ProblemList({ problems }: { problems: readonly ConfigProblem[] }
     .filter(Boolean)
     .join('; ');
   return (
-    <Section id="problems" title="Settings that were ignored">
+    <Section id="problems" title={t('options.problems.section')}>
       <p>
-        {summary}. Everything else applies, and the guard keeps working with the defaults in their place.
-        {policy.length > 0 &&
-          ' Administrators: correct these in the policy, then check it in chrome://policy, edge://policy or about:policies.'}
+        {t('options.problems.rest', { summary })}
+        {policy.length > 0 && ` ${t('options.problems.admins')}`}
       </p>
       <ul class="pg-opt-problems">
         {problems.map((p, i) => (
           <li key={i} data-source={p.source} data-path={p.path}>
-            <span class="pg-opt-problem-source">{p.source === 'policy' ? 'Organisation policy' : 'Your settings'}</span>{' '}
-            <code class="pg-opt-path">{p.path || '(all settings)'}</code>: {p.message}
+            <span class="pg-opt-problem-source">{p.source === 'policy' ? t('options.problems.policy') : t('options.problems.user')}</span>{' '}
+            <code class="pg-opt-path">{p.path || t('options.problems.all')}</code>: {p.message}
           </li>
         ))}
       </ul>

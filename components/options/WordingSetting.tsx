@@ -10,6 +10,7 @@ import {
   type ChecklistId,
   type Level,
 } from '../../lib/rules';
+import { levelName, t } from '../i18n';
 import { FieldError, LockedNote, Section } from './common';
 
 interface Field {
@@ -40,7 +41,7 @@ function fields(config: EffectiveConfig, own: Wording | undefined): Field[] {
   for (const d of DEFAULT_DEFINITIONS) {
     out.push({
       path: `wording.definitions.${d.level}`,
-      label: `${d.name} definition`,
+      label: t('options.wording.definition', { level: levelName(d.level) }),
       defaultText: d.definition,
       rows: 3,
       effective: config.definitions.find((x) => x.level === d.level)?.definition ?? d.definition,
@@ -50,7 +51,7 @@ function fields(config: EffectiveConfig, own: Wording | undefined): Field[] {
   for (const item of DEFAULT_CHECKLIST) {
     out.push({
       path: `wording.checklist.${item.id}`,
-      label: `P1 checklist: "${item.id}" statement`,
+      label: t('options.wording.checklist', { id: item.id }),
       defaultText: item.statement,
       rows: 2,
       effective: config.checklist.find((x) => x.id === item.id)?.statement ?? item.statement,
@@ -59,7 +60,7 @@ function fields(config: EffectiveConfig, own: Wording | undefined): Field[] {
   }
   out.push({
     path: 'wording.reassurance',
-    label: 'Reassurance line',
+    label: t('options.wording.reassurance'),
     defaultText: DEFAULT_REASSURANCE,
     rows: 2,
     effective: config.reassurance,
@@ -67,7 +68,7 @@ function fields(config: EffectiveConfig, own: Wording | undefined): Field[] {
   });
   out.push({
     path: 'wording.ticketEssentials',
-    label: 'What to include in a P1 ticket, one item per line',
+    label: t('options.wording.essentials'),
     defaultText: lines(DEFAULT_TICKET_ESSENTIALS),
     rows: 4,
     effective: lines(config.ticketEssentials),
@@ -125,10 +126,9 @@ export function WordingSetting({ config, own, isLocked, check, save }: WordingPr
 
   const allLocked = list.every((f) => isLocked(f.path));
   return (
-    <Section id="wording" title="Wording">
+    <Section id="wording" title={t('options.wording.section')}>
       <p>
-        Replace what the guard and the popup say. Priority 1 and Priority 4 default to Puppet's published wording;
-        Priority 2 and 3 to our summaries. Empty a field or use "Use the default" to go back to the default.
+        {t('options.wording.intro')}
       </p>
       <form class="pg-opt-form" onSubmit={submit} noValidate>
         {list.map((f) => {
@@ -161,9 +161,9 @@ export function WordingSetting({ config, own, isLocked, check, save }: WordingPr
                   type="button"
                   class="pg-opt-button pg-opt-small"
                   onClick={() => setEdits({ ...edits, [f.path]: f.defaultText })}
-                  aria-label={`Use the default for: ${f.label}`}
+                  aria-label={t('options.wording.useDefaultFor', { field: f.label })}
                 >
-                  Use the default
+                  {t('options.wording.useDefault')}
                 </button>
               )}
             </div>
@@ -173,7 +173,7 @@ export function WordingSetting({ config, own, isLocked, check, save }: WordingPr
         {!allLocked && (
           <div class="pg-opt-actions">
             <button type="submit" class="pg-opt-button pg-opt-primary">
-              Save wording
+              {t('options.wording.save')}
             </button>
           </div>
         )}

@@ -1,12 +1,10 @@
 import type { ComponentChildren } from 'preact';
-
-/** The words every locked setting carries. */
-export const LOCKED_TEXT = 'Set by your organisation';
+import { t } from '../i18n';
 
 export function LockedNote({ id }: { id?: string }) {
   return (
     <span class="pg-opt-locked" id={id}>
-      {LOCKED_TEXT}
+      {t('options.locked')}
     </span>
   );
 }

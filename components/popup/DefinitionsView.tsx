@@ -1,5 +1,6 @@
-import { PLAN_INFO, type Level, type LevelDefinition, type PlanChoice } from '../../lib/rules';
+import { type Level, type LevelDefinition, type PlanChoice } from '../../lib/rules';
 import { DefinitionList } from '../DefinitionList';
+import { planHours, planName, t } from '../i18n';
 
 interface Props {
   definitions: readonly LevelDefinition[];
@@ -14,8 +15,8 @@ export function DefinitionsView({ definitions, plan, replaced }: Props) {
     <div class="pg-definitions">
       <p class="pg-intro">
         {plan === 'unknown'
-          ? 'Response targets are shown for both support plans.'
-          : `Response targets for your ${PLAN_INFO[plan].name} plan (${PLAN_INFO[plan].hours}).`}
+          ? t('popup.targetsBoth')
+          : t('popup.targetsFor', { plan: planName(plan), hours: planHours(plan) })}
       </p>
       <DefinitionList definitions={definitions} plan={plan} headingLevel={2} replaced={replaced} />
     </div>

@@ -1,4 +1,4 @@
-import { ignoredSummary } from '../../lib/config/load';
+import { ignoredSummary, t } from '../i18n';
 
 /**
  * Tells the user (and the admin helping them) that some of the organisation's settings
@@ -10,7 +10,7 @@ export function IgnoredSettingsLine({ count, onShow }: { count: number; onShow()
     <p class="pg-ignored-settings" data-count={count}>
       {ignoredSummary(count, 'policy')}.{' '}
       <button type="button" class="pg-link-button" onClick={onShow}>
-        See which in the settings
+        {t('popup.seeIgnored')}
       </button>
     </p>
   );

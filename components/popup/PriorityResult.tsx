@@ -1,8 +1,9 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { responseTargets, type LevelDefinition, type PlanChoice, type TriageResult } from '../../lib/rules';
+import { PLANS, type LevelDefinition, type PlanChoice, type TriageResult } from '../../lib/rules';
 import { missingSummary } from '../../lib/rules/readiness/summary';
 import type { EssentialResult } from '../../lib/rules/readiness/types';
 import { TicketReadiness } from '../TicketReadiness';
+import { definitionTranslation, reassuranceText, levelName, levelTag, planName, responseTarget, summaryText, t, translating, uiLocale } from '../i18n';
 
 /** Where "Use Priority N on this ticket" stands. */
 export type HandoffState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' } | { kind: 'failed'; reason: string };
@@ -47,7 +48,7 @@ function HandoffArea({ handoff, level }: { handoff: Handoff; level: number }) {
     return (
       <div class="pg-handoff">
         <button type="button" class="pg-button pg-button-primary" data-action="open-ticket" onClick={handoff.onOpen}>
-          Open a new ticket
+          {t('popup.openTicket')}
         </button>
       </div>
     );
@@ -63,12 +64,12 @@ function HandoffArea({ handoff, level }: { handoff: Handoff; level: number }) {
         aria-disabled={state.kind === 'busy' ? 'true' : undefined}
         onClick={() => state.kind !== 'busy' && handoff.onUse()}
       >
-        Use Priority {level} on this ticket
+        {t('popup.useLevel', { level })}
       </button>
       <p class={`pg-handoff-message pg-handoff-${state.kind}`} role="status" data-state={state.kind}>
-        {state.kind === 'busy' && `Setting Priority ${level}…`}
-        {state.kind === 'done' && `Done: the ticket form now has Priority ${level}.`}
-        {state.kind === 'failed' && `Could not set Priority ${level}: ${state.reason}`}
+        {state.kind === 'busy' && t('popup.settingLevel', { level })}
+        {state.kind === 'done' && t('popup.setDone', { level })}
+        {state.kind === 'failed' && t('popup.setFailed', { level, reason: state.reason })}
       </p>
     </div>
   );
@@ -84,42 +85,50 @@ export function PriorityResult(props: PriorityResultProps) {
   }, []);
   const phone = level === 1 && plan === 'premium' && props.p1Phone?.trim() ? props.p1Phone.trim() : null;
   const tel = phone ? telUrl(phone) : null;
-  const targets = responseTargets(level, plan);
+  const plans = plan === 'unknown' ? PLANS : [plan];
+  const published = definition.wording === 'published' && !props.replaced;
+  const summary = definition.wording === 'summary' && !props.replaced;
   return (
     <div class={`pg-result pg-result-${level}`} data-level={level}>
       <h2 id="pg-result-title" class="pg-result-title" tabIndex={-1} ref={heading}>
-        {definition.name} <span class="pg-level-tag">{definition.tag}</span>
+        {levelName(level)} <span class="pg-level-tag">{levelTag(level)}</span>
       </h2>
       <figure class="pg-quote">
-        <blockquote cite={definition.wording === 'published' && !props.replaced ? definition.source : undefined}>
-          <p>{definition.definition}</p>
+        <blockquote cite={published ? definition.source : undefined} lang={published && translating() ? 'en' : undefined}>
+          <p>{summary ? summaryText(level) : definition.definition}</p>
         </blockquote>
         <figcaption>
           {props.replaced
-            ? "Your organisation's definition."
+            ? t('popup.caption.replaced')
             : definition.wording === 'published'
-              ? "Puppet's published definition."
-              : "Our summary: Puppet has not published this level's wording."}
+              ? t('popup.caption.published')
+              : t('popup.caption.summary')}
         </figcaption>
+        {published && translating() && (
+          <p class="pg-translation" lang={uiLocale()}>
+            <span class="pg-translation-mark">{`${t('level.mark.translation')} `}</span>
+            {definitionTranslation(level)}
+          </p>
+        )}
       </figure>
-      <h3 class="pg-subheading">Why</h3>
+      <h3 class="pg-subheading">{t('popup.why')}</h3>
       <ul class="pg-reasons">
         {result.reasons.map((r) => (
           <li key={r}>{r}</li>
         ))}
       </ul>
-      <h3 class="pg-subheading">Response target</h3>
+      <h3 class="pg-subheading">{t('popup.responseTarget')}</h3>
       <dl class="pg-result-targets">
-        {targets.map((t) => (
-          <div key={t.plan} class="pg-target">
-            <dt>{t.planName} plan</dt>
-            <dd>{t.target}</dd>
+        {plans.map((p) => (
+          <div key={p} class="pg-target">
+            <dt>{t('level.planTarget', { plan: planName(p) })}</dt>
+            <dd>{responseTarget(level, p)}</dd>
           </div>
         ))}
       </dl>
       {phone && (
         <p class="pg-phone">
-          Premium plan: for a Priority 1 you can also phone Support, 24x7:{' '}
+          {`${t('popup.phone')} `}
           {tel ? <a href={tel}>{phone}</a> : <span>{phone}</span>}
         </p>
       )}
@@ -128,7 +137,7 @@ export function PriorityResult(props: PriorityResultProps) {
         <TicketReadiness results={props.readiness} summary={missingSummary(props.readiness)} headingLevel={3} />
       ) : (
         <>
-          <h3 class="pg-subheading">Include in the ticket</h3>
+          <h3 class="pg-subheading">{t('popup.include')}</h3>
           <ul class="pg-essentials-list">
             {props.essentials.map((e) => (
               <li key={e}>{e}</li>
@@ -136,13 +145,13 @@ export function PriorityResult(props: PriorityResultProps) {
           </ul>
         </>
       )}
-      {level !== 1 && props.reassurance && <p class="pg-reassurance">{props.reassurance}</p>}
+      {level !== 1 && props.reassurance && <p class="pg-reassurance">{reassuranceText(props.reassurance)}</p>}
       <div class="pg-actions">
         <button type="button" class="pg-button" data-action="back" onClick={props.onBack}>
-          Back
+          {t('popup.back')}
         </button>
         <button type="button" class="pg-button" data-action="start-over" onClick={props.onStartOver}>
-          Start over
+          {t('popup.startOver')}
         </button>
       </div>
     </div>

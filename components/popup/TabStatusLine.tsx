@@ -1,4 +1,5 @@
 import type { Level } from '../../lib/rules';
+import { t } from '../i18n';
 
 /** What the popup knows about the active tab. */
 export type TabState =
@@ -13,15 +14,13 @@ export type TabState =
 export function tabStatusText(tab: TabState): string {
   switch (tab.kind) {
     case 'checking':
-      return 'Checking this tab…';
+      return t('popup.tab.checking');
     case 'armed':
-      return `This tab: guard active on the ticket form (${
-        tab.level === null ? 'no priority selected' : `Priority ${tab.level} selected`
-      }).`;
+      return tab.level === null ? t('popup.tab.armedNoLevel') : t('popup.tab.armedLevel', { level: tab.level });
     case 'no-form':
-      return 'This tab: guard active, but no ticket form on this page.';
+      return t('popup.tab.noForm');
     case 'not-portal':
-      return 'This tab: not a support portal page.';
+      return t('popup.tab.notPortal');
   }
 }
 

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t, triageOptionLabel, triageQuestionText } from '../i18n';
 
 export interface StepQuestion {
   id: string;
@@ -91,8 +92,8 @@ export function TriageStep({ question, number, initial, autoFocus, onAnswer, onB
     >
       <fieldset ref={fieldset} class="pg-question" aria-describedby={nudge ? `${hintId} ${nudgeId}` : hintId}>
         <legend class="pg-question-text">
-          <span class="pg-step-number">Question {number}</span>
-          <span class="pg-question-words">{question.text}</span>
+          <span class="pg-step-number">{t('popup.question', { number })}</span>
+          <span class="pg-question-words">{triageQuestionText(question)}</span>
         </legend>
         {options.map((o, i) => (
           <label key={o.id} class={`pg-option${picked === o.id ? ' pg-option-picked' : ''}`}>
@@ -106,27 +107,27 @@ export function TriageStep({ question, number, initial, autoFocus, onAnswer, onB
             <kbd class="pg-key" aria-hidden="true">
               {i + 1}
             </kbd>
-            <span class="pg-option-label">{o.label}</span>
+            <span class="pg-option-label">{triageOptionLabel(question, o)}</span>
           </label>
         ))}
       </fieldset>
       <p id={hintId} class="pg-hint">
-        Press 1–{options.length} or the arrow keys to pick an answer, Enter to go on.
+        {t('popup.keysHint', { count: options.length })}
       </p>
       {nudge && (
         <p id={nudgeId} class="pg-nudge" role="alert">
-          Pick an answer first.
+          {t('popup.pickFirst')}
         </p>
       )}
       <div class="pg-actions">
         <button type="submit" class="pg-button pg-button-primary" data-action="next">
-          Next
+          {t('popup.next')}
         </button>
         <button type="button" class="pg-button" data-action="back" disabled={number === 1} onClick={onBack}>
-          Back
+          {t('popup.back')}
         </button>
         <button type="button" class="pg-button" data-action="start-over" onClick={onStartOver}>
-          Start over
+          {t('popup.startOver')}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { GuardDialog } from '../../components/GuardDialog';
+import { t, uiLocale } from '../../components/i18n';
 import type { EffectiveConfig } from '../../lib/config/effective';
 import { trapTab } from '../../lib/guard/focus';
 import type { DialogActions, DialogStopReason, OpenDialog } from '../../lib/guard/ui';
@@ -81,6 +82,8 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
     dialog.className = rebuilt ? 'pg-dialog pg-rebuilt' : 'pg-dialog';
     dialog.setAttribute('aria-labelledby', 'pg-dialog-title');
     dialog.setAttribute('aria-modal', 'true');
+    // The dialog speaks the browser's UI language, whatever the portal page's language.
+    dialog.setAttribute('lang', uiLocale());
     dialog.dataset.state = state.stopped ?? 'ask';
   };
   setAttributes();
@@ -182,7 +185,7 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
     if (!event.isTrusted || state.stopped || help?.kind !== 'add' || !description) return;
     const textarea = description.element as HTMLTextAreaElement;
     if (!textarea.isConnected || textarea.disabled || textarea.readOnly) {
-      update({ error: 'The description cannot be written to. Go back to the form and add what is missing yourself.' });
+      update({ error: t('dialog.headings.cannotWrite') });
       return;
     }
     leave(false);

@@ -7,17 +7,18 @@ import { ViewTabs, type ViewTab } from '../../components/popup/ViewTabs';
 import { definitionOf } from '../../lib/rules';
 import type { PopupView } from '../../lib/config/effective';
 import { usePopup } from './usePopup';
+import { t } from '../../components/i18n';
 
-const VIEW_LABELS: Record<PopupView, string> = {
-  triage: 'Which priority?',
-  definitions: 'Definitions',
+const VIEW_LABELS: Record<PopupView, () => string> = {
+  triage: () => t('popup.view.triage'),
+  definitions: () => t('popup.view.definitions'),
 };
 
 /** The popup: "Which priority?" (the triage flow) and "Definitions", one click apart. */
 export function App({ search }: { search: string }) {
   const p = usePopup(search);
   const { step, config } = p;
-  const tabs: ViewTab<PopupView>[] = p.views.map((id) => ({ id, label: VIEW_LABELS[id] }));
+  const tabs: ViewTab<PopupView>[] = p.views.map((id) => ({ id, label: VIEW_LABELS[id]() }));
 
   let triage;
   if (!p.restored) {
@@ -68,10 +69,10 @@ export function App({ search }: { search: string }) {
 
   return (
     <main class="pg-popup">
-      <h1>Priority Guard</h1>
+      <h1>{t('popup.title')}</h1>
       <TabStatusLine tab={p.tab} />
       <IgnoredSettingsLine count={p.ignoredPolicySettings} onShow={() => void p.showIgnoredSettings()} />
-      <ViewTabs tabs={tabs} selected={p.view} onSelect={p.setView} label="Views">
+      <ViewTabs tabs={tabs} selected={p.view} onSelect={p.setView} label={t('popup.views')}>
         {p.view === 'triage' ? (
           triage
         ) : (

@@ -55,3 +55,12 @@ export function responseTargets(level: Level, plan: PlanChoice): ResponseTarget[
     target: PLAN_INFO[p].targets[level],
   }));
 }
+
+/**
+ * The response targets of PLAN_INFO as numbers, for a UI to word in its own language: hours
+ * per level (null: next business day), business hours (Standard) or around the clock (Premium).
+ */
+export const RESPONSE_HOURS: Record<Plan, { hours: Record<Level, number | null>; business: boolean }> = {
+  standard: { hours: { 1: 1, 2: 4, 3: 12, 4: null }, business: true },
+  premium: { hours: { 1: 1, 2: 4, 3: 12, 4: null }, business: false },
+};

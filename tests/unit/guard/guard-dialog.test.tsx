@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GuardDialog, type GuardDialogProps } from '../../../components/GuardDialog';
 import { DEFAULT_CONFIG } from '../../../lib/config/effective';
 import { openGuardDialog } from '../../../entrypoints/guard-ui/dialog';
-import { FORM_GONE_MESSAGE, GUARD_GONE_MESSAGE } from '../../../components/GuardDialog';
+import { formGoneMessage, guardGoneMessage } from '../../../components/GuardDialog';
 import { createP1Note } from '../../../entrypoints/guard-ui/note';
 import { nativeSelectControl } from '../../../lib/portal/adapters/native-select';
 import { RECOGNISED_LEVELS } from '../../../lib/portal/option-levels';
@@ -169,8 +169,8 @@ describe('GuardDialog once it can no longer submit', () => {
     const { container } = render(<GuardDialog {...props({ stopped: 'form-gone', suggestion: 2 })} />);
     const status = container.querySelector('.pg-status')!;
     expect(status.getAttribute('role')).toBe('alert');
-    expect(status.textContent).toBe(FORM_GONE_MESSAGE);
-    expect(FORM_GONE_MESSAGE).toContain('Nothing was submitted');
+    expect(status.textContent).toBe(formGoneMessage());
+    expect(formGoneMessage()).toContain('Nothing was submitted');
     expect(screen.queryByRole('button', { name: 'Submit as Priority 1' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Change to Priority/ })).toBeNull();
     expect(screen.getByRole('button', { name: 'Back to form' })).toBeTruthy();
@@ -178,7 +178,7 @@ describe('GuardDialog once it can no longer submit', () => {
 
   it('carries the "guard stopped" notice from the start, and a Back button the browser itself can act on', () => {
     const { container } = render(<GuardDialog {...props()} />);
-    expect(container.querySelector('.pg-gone')!.textContent).toBe(GUARD_GONE_MESSAGE);
+    expect(container.querySelector('.pg-gone')!.textContent).toBe(guardGoneMessage());
     const back = screen.getByRole('button', { name: 'Back to form' }) as HTMLButtonElement;
     // A submit button of a method="dialog" form closes the dialog natively, without our script.
     expect(back.type).toBe('submit');
@@ -288,7 +288,7 @@ describe('openGuardDialog', () => {
     const root = document.querySelector('priority-guard-dialog')!.shadowRoot!;
     root.querySelector('.pg-status')!.textContent = 'All good, it was sent.';
     await tick();
-    expect(root.querySelector('.pg-status')!.textContent).toBe(FORM_GONE_MESSAGE);
+    expect(root.querySelector('.pg-status')!.textContent).toBe(formGoneMessage());
     expect(root.querySelector('dialog')!.dataset.state).toBe('form-gone');
     expect(root.querySelector('[data-action="confirm"]')).toBeNull();
     opened.close();
