@@ -5,6 +5,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import config from '../../../wxt.config';
 import { section } from '../../../scripts/release/permission-claims';
+import { catalogueGetMessage } from '../../support/i18n-catalogue';
+
+/** The languages the extension (and so each store's listing) comes in: locales/<lang>.yml. */
+const LANGUAGES = ['en', 'de', 'fr', 'es', 'ja', 'pt_BR'];
+
+/** A manifest text as a browser shows it in `lang`: `__MSG_name__` read from that catalogue. */
+async function shown(text: string | undefined, lang = 'en'): Promise<string> {
+  const key = /^__MSG_(\w+)__$/.exec(text ?? '')?.[1];
+  return key ? (await catalogueGetMessage(lang))(key) : (text ?? '');
+}
 
 const LISTING = readFileSync('docs/store/listing.md', 'utf8');
 
@@ -23,16 +33,20 @@ async function chromeManifest() {
 }
 
 describe('store listing texts', () => {
-  it('the name is the manifest\'s, within the shortest store limit (Edge, 45)', async () => {
+  it('the name is the manifest\'s, within the shortest store limit (Edge, 45), in every language', async () => {
     const { name } = await chromeManifest();
-    expect(field('Name')).toBe(name);
-    expect(name!.length).toBeLessThanOrEqual(45);
+    expect(field('Name')).toBe(await shown(name));
+    for (const lang of LANGUAGES) expect((await shown(name, lang)).length, lang).toBeLessThanOrEqual(45);
   });
 
-  it('the short description is the manifest\'s, within 132 characters', async () => {
+  it('the short description is the manifest\'s, within 132 characters, in every language', async () => {
     const { description } = await chromeManifest();
-    expect(field('Short description')).toBe(description);
-    expect(description!.length).toBeLessThanOrEqual(132);
+    expect(field('Short description')).toBe(await shown(description));
+    for (const lang of LANGUAGES) {
+      const text = await shown(description, lang);
+      expect(text, lang).not.toBe('');
+      expect(text.length, lang).toBeLessThanOrEqual(132);
+    }
   });
 
   it('the AMO summary is within 250 characters; the full description within 10,000 (Edge)', () => {
