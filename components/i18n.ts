@@ -10,11 +10,32 @@
 import { i18n } from '#i18n';
 import { DEFAULT_CHECKLIST, DEFAULT_REASSURANCE, RESPONSE_HOURS, type ChecklistId, type ChecklistItem, type Level, type Plan } from '../lib/rules';
 
-export const t = i18n.t;
+/** Every message looked up so far, by key and substitutions: what a dialog already says. */
+const remembered = new Map<string, string>();
+
+/**
+ * `i18n.t`, remembering what it answered. A copy of the guard whose extension was updated,
+ * disabled or removed (an orphaned content script) can no longer reach `browser.i18n`: its
+ * open dialog must still re-render to say that nothing was submitted, in the words it
+ * already showed.
+ */
+export const t = ((key: string, ...rest: unknown[]): string => {
+  const id = JSON.stringify([key, ...rest]);
+  try {
+    const text = (i18n.t as (key: string, ...rest: unknown[]) => string)(key, ...rest);
+    if (text) {
+      remembered.set(id, text);
+      return text;
+    }
+  } catch {
+    // the extension is gone: fall back to what was said before
+  }
+  return remembered.get(id) ?? '';
+}) as typeof i18n.t;
 
 /** The language the browser chose the messages in, as a BCP 47 tag ("en", "pt-BR"). */
 export function uiLocale(): string {
-  const locale = i18n.t('@@ui_locale');
+  const locale = t('@@ui_locale');
   return locale ? locale.replace('_', '-') : 'en';
 }
 
@@ -86,7 +107,7 @@ export function listFormat(items: readonly string[]): string {
 }
 
 /** A message looked up by a key built from data (ids); "" when the catalogue has none. */
-const byDataKey = i18n.t as unknown as (key: string) => string;
+const byDataKey = t as unknown as (key: string) => string;
 
 /** A triage question (lib/rules/triage-flow.ts) in the UI language, by its id; its English text if unknown. */
 export function triageQuestionText(question: { id: string; text: string }): string {
