@@ -132,16 +132,33 @@ function foldedSet(list: string): Set<string> {
   return new Set(fold(list).split(' '));
 }
 
-const LEVEL_WORDS = new Map<string, Level>();
-for (const [level, list] of LEVEL_WORD_LISTS) for (const word of fold(list).split(' ')) LEVEL_WORDS.set(word, level);
-const CRITICAL = foldedSet(CRITICAL_WORDS);
-const BLOCKER = foldedSet(BLOCKER_WORDS);
-const FILLER_WORDS = foldedSet(FILLER_LIST);
-const DIGIT_PREFIXES = foldedSet(DIGIT_PREFIX_LIST);
-/** Known Japanese words, longest first, for segmenting runs without spaces. */
-const JAPANESE_WORDS = [...new Set([...LEVEL_WORDS.keys(), ...FILLER_WORDS, ...DIGIT_PREFIXES])]
-  .filter((w) => JAPANESE.test(w))
-  .sort((a, b) => b.length - a.length);
+interface WordTables {
+  levels: Map<string, Level>;
+  critical: Set<string>;
+  blocker: Set<string>;
+  filler: Set<string>;
+  digitPrefixes: Set<string>;
+  /** Known Japanese words, longest first, for segmenting runs without spaces. */
+  japanese: string[];
+}
+
+let tables: WordTables | undefined;
+
+/**
+ * The word tables, built on first use: a bundle that imports this module without recognising
+ * labels (the guard's UI script) builds and keeps none of them.
+ */
+function wordTables(): WordTables {
+  if (tables) return tables;
+  const levels = new Map<string, Level>();
+  for (const [level, list] of LEVEL_WORD_LISTS) for (const word of fold(list).split(' ')) levels.set(word, level);
+  const filler = foldedSet(FILLER_LIST);
+  const digitPrefixes = foldedSet(DIGIT_PREFIX_LIST);
+  const japanese = [...new Set([...levels.keys(), ...filler, ...digitPrefixes])]
+    .filter((w) => JAPANESE.test(w))
+    .sort((a, b) => b.length - a.length);
+  return (tables = { levels, critical: foldedSet(CRITICAL_WORDS), blocker: foldedSet(BLOCKER_WORDS), filler, digitPrefixes, japanese });
+}
 
 /**
  * A run of kana/kanji as known words with at most one level word ("高優先度" → 高, 優先度),
@@ -149,9 +166,10 @@ const JAPANESE_WORDS = [...new Set([...LEVEL_WORDS.keys(), ...FILLER_WORDS, ...D
  */
 function segment(run: string, from = 0, levelSeen = false): string[] | null {
   if (from === run.length) return [];
-  for (const word of JAPANESE_WORDS) {
+  const { japanese, levels } = wordTables();
+  for (const word of japanese) {
     if (!run.startsWith(word, from)) continue;
-    const isLevel = LEVEL_WORDS.has(word);
+    const isLevel = levels.has(word);
     if (isLevel && levelSeen) continue;
     const rest = segment(run, from + word.length, levelSeen || isLevel);
     if (rest) return [word, ...rest];
@@ -177,8 +195,9 @@ function tokens(text: string): string[] {
 }
 
 function wordLevel(word: string, scheme: LabelScheme): Level | undefined {
-  if (scheme === 'blocker' && CRITICAL.has(word)) return 2;
-  return LEVEL_WORDS.get(word);
+  const { critical, levels } = wordTables();
+  if (scheme === 'blocker' && critical.has(word)) return 2;
+  return levels.get(word);
 }
 
 function digitLevel(digit: string): Level | null {
@@ -201,7 +220,7 @@ function recogniseHead(words: string[], scheme: LabelScheme): Level | null | und
     if (/^[0-9]+$/.test(word)) {
       const previous = words[i - 1];
       const bareAtStart = i === 0;
-      if (fromDigit !== undefined || !(bareAtStart || (previous && DIGIT_PREFIXES.has(previous)))) {
+      if (fromDigit !== undefined || !(bareAtStart || (previous && wordTables().digitPrefixes.has(previous)))) {
         return null;
       }
       fromDigit = word.length === 1 ? digitLevel(word) : null;
@@ -212,7 +231,7 @@ function recogniseHead(words: string[], scheme: LabelScheme): Level | null | und
       fromWord ??= level;
       continue;
     }
-    if (!FILLER_WORDS.has(word) && !DIGIT_PREFIXES.has(word)) return null;
+    if (!wordTables().filler.has(word) && !wordTables().digitPrefixes.has(word)) return null;
   }
   if (fromDigit !== undefined) return fromDigit;
   return fromWord; // undefined: only filler words, look further
@@ -241,7 +260,7 @@ export function recogniseLabel(text: string, scheme: LabelScheme = 'default'): L
 }
 
 export function schemeOf(options: readonly OptionLike[]): LabelScheme {
-  const named = (text: string) => tokens(text).some((word) => BLOCKER.has(word));
+  const named = (text: string) => tokens(text).some((word) => wordTables().blocker.has(word));
   return options.some((o) => named(o.label) || named(o.value)) ? 'blocker' : 'default';
 }
 
