@@ -80,11 +80,3 @@ export function policyProblemCount(report: Pick<EffectiveConfigReport, 'problems
   return report.problems.filter((p) => p.source === 'policy').length;
 }
 
-/** "1 organisation setting was ignored" / "2 organisation settings were ignored". */
-export function ignoredSummary(count: number, source: ConfigProblem['source']): string {
-  const [one, many] =
-    source === 'policy'
-      ? ['organisation setting was', 'organisation settings were']
-      : ['of your saved settings was', 'of your saved settings were'];
-  return `${count} ${count === 1 ? one : many} ignored`;
-}

@@ -859,37 +859,33 @@ export class GuardPage {
     });
   }
 
-  /** True when the element at the selector path (through shadow roots) has focus. */
-  isFocused(path: string[]): Promise<boolean> {
+  /** Whether the element at the selector path (through shadow roots) has focus, and its caret is at the end of its text. */
+  private focusAt(path: string[]): Promise<{ focused: boolean; atEnd: boolean }> {
     return this.page.evaluate((p: string[]) => {
       let root: Document | ShadowRoot = document;
       let target: Element | null = null;
       for (const selector of p) {
         target = root.querySelector(selector);
-        if (!target) return false;
-        if (target.shadowRoot) root = target.shadowRoot;
-      }
-      let active: Element | null = document.activeElement;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      return !!target && active === target;
-    }, path);
-  }
-
-  /** Whether the text field at the selector path has focus with the caret at the end of its text. */
-  caretAtEnd(path: string[]): Promise<boolean> {
-    return this.page.evaluate((p: string[]) => {
-      let root: Document | ShadowRoot = document;
-      let target: Element | null = null;
-      for (const selector of p) {
-        target = root.querySelector(selector);
-        if (!target) return false;
+        if (!target) return { focused: false, atEnd: false };
         if (target.shadowRoot) root = target.shadowRoot;
       }
       let active: Element | null = document.activeElement;
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
       const field = target as HTMLTextAreaElement;
-      return active === field && field.selectionStart === field.value.length && field.selectionEnd === field.value.length;
+      const end = typeof field.value === 'string' ? field.value.length : -1;
+      return { focused: !!target && active === target, atEnd: field.selectionStart === end && field.selectionEnd === end };
     }, path);
+  }
+
+  /** True when the element at the selector path (through shadow roots) has focus. */
+  async isFocused(path: string[]): Promise<boolean> {
+    return (await this.focusAt(path)).focused;
+  }
+
+  /** Whether the text field at the selector path has focus with the caret at the end of its text. */
+  async caretAtEnd(path: string[]): Promise<boolean> {
+    const { focused, atEnd } = await this.focusAt(path);
+    return focused && atEnd;
   }
 
   /** Focuses the element at a selector path with a real click. */
