@@ -3,7 +3,7 @@ import type { ChecklistId, ChecklistItem, Level, LevelDefinition, PlanChoice } f
 import { DefinitionList } from './DefinitionList';
 import type { EssentialResult } from '../lib/rules/readiness/types';
 import { TicketReadiness } from './TicketReadiness';
-import { checklistStatement, levelName, reassuranceText, t } from './i18n';
+import { checklistStatement, levelName, reassuranceText, t, translating } from './i18n';
 
 export interface GuardDialogProps {
   definitions: readonly LevelDefinition[];
@@ -56,6 +56,7 @@ function HeadingsHelpArea({ help, copied, ...props }: { help: HeadingsHelp; copi
           {t('dialog.headings.add')}
         </button>
         <p class="pg-hint">{t('dialog.headings.addHint')}</p>
+        <InEnglishHint />
       </div>
     );
   }
@@ -69,9 +70,15 @@ function HeadingsHelpArea({ help, copied, ...props }: { help: HeadingsHelp; copi
         {copied === 'copied' && t('dialog.headings.copied')}
         {copied === 'failed' && t('dialog.headings.copyFailed')}
       </p>
-      {copied === 'failed' && <pre class="pg-headings-text">{help.headings}</pre>}
+      {copied === 'failed' && <pre class="pg-headings-text" lang="en">{help.headings}</pre>}
+      <InEnglishHint />
     </div>
   );
+}
+
+/** The headings themselves are English (lib/rules/readiness/headings.ts): said so in any other language. */
+function InEnglishHint() {
+  return translating() ? <p class="pg-hint">{t('dialog.headings.inEnglish')}</p> : null;
 }
 
 const OTHER_LEVELS: readonly Level[] = [2, 3, 4];

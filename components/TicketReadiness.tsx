@@ -1,5 +1,6 @@
 import type { EssentialResult, EssentialState } from '../lib/rules/readiness/types';
 import { t } from './i18n';
+import { essentialLabel } from './readiness-text';
 
 const STATE_TEXT: Record<EssentialState, () => string> = {
   found: () => t('readiness.state.found'),
@@ -31,7 +32,7 @@ export function TicketReadiness({ results, summary, headingLevel = 3 }: TicketRe
             <span class="pg-readiness-mark" aria-hidden="true">
               {STATE_MARK[result.state]}
             </span>
-            <span class="pg-readiness-label">{result.label}</span>{' '}
+            <span class="pg-readiness-label">{essentialLabel(result.label)}</span>{' '}
             <span class="pg-readiness-state">
               {STATE_TEXT[result.state]()}
               {result.state === 'found' && result.evidence ? t('readiness.foundEvidence', { evidence: result.evidence }) : ''}

@@ -8,7 +8,18 @@
  * browser answers `getMessage` from the English catalogue (tests/unit/setup-i18n.ts).
  */
 import { i18n } from '#i18n';
-import { DEFAULT_CHECKLIST, DEFAULT_REASSURANCE, RESPONSE_HOURS, type ChecklistId, type ChecklistItem, type Level, type Plan } from '../lib/rules';
+import {
+  DEFAULT_CHECKLIST,
+  DEFAULT_REASSURANCE,
+  RESPONSE_HOURS,
+  TRIAGE_REASONS,
+  everyAnswerLeadsTo,
+  type ChecklistId,
+  type ChecklistItem,
+  type Level,
+  type Plan,
+  type TriageReasonName,
+} from '../lib/rules';
 
 /** Every message looked up so far, by key and substitutions: what a dialog already says. */
 const remembered = new Map<string, string>();
@@ -117,6 +128,23 @@ export function triageQuestionText(question: { id: string; text: string }): stri
 /** An answer to a triage question in the UI language, by the ids; its English label if unknown. */
 export function triageOptionLabel(question: { id: string }, option: { id: string; label: string }): string {
   return byDataKey(`triage.${question.id}.${option.id}`) || option.label;
+}
+
+const TRIAGE_REASON_KEYS = {
+  question: 'triage.reason.question',
+  notProduction: 'triage.reason.notProduction',
+  impairedWithWorkaround: 'triage.reason.impairedWithWorkaround',
+  impaired: 'triage.reason.impaired',
+  noWorkaround: 'triage.reason.noWorkaround',
+  critical: 'triage.reason.critical',
+  workaroundSoNotP1: 'triage.reason.workaroundSoNotP1',
+} as const satisfies Record<TriageReasonName, string>;
+
+/** A reason for a triage result in the UI language when it is one of the default table's; another table's as written. */
+export function triageReasonText(reason: string, level: Level): string {
+  if (reason === everyAnswerLeadsTo(level)) return t('triage.reason.everyAnswer', { level: formatNumber(level) });
+  const name = (Object.keys(TRIAGE_REASONS) as TriageReasonName[]).find((n) => TRIAGE_REASONS[n] === reason);
+  return name ? t(TRIAGE_REASON_KEYS[name]) : reason;
 }
 
 const CHECKLIST_KEYS = {

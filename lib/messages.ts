@@ -10,7 +10,7 @@ import type { EssentialResult } from './rules/readiness/types';
  *   (the background asks it too, in Firefox, before it applies an update)
  *
  *   popup → content  { type: 'set-level', level: 1|2|3|4 }
- *   content → popup  { type: 'set-level-result', ok: boolean, reason?: string }
+ *   content → popup  { type: 'set-level-result', ok: boolean, reason?: SetLevelFailure }
  *
  *   popup → content  { type: 'get-readiness' }
  *   content → popup  { type: 'readiness', ok: true, results: EssentialResult[] }
@@ -53,11 +53,19 @@ export interface StatusResponse {
   /** Present when the guard is asking about a Priority 1 on this page (its dialog is open). */
   asking?: true;
 }
+/**
+ * Why the content script could not set a level: a code, which the popup words in the user's
+ * language. no-field: no priority field on the page; no-option: the field offers no option
+ * for the level; timeout: the field did not take it in time; refused: it did not take it.
+ */
+export const SET_LEVEL_FAILURES = ['no-field', 'no-option', 'timeout', 'refused'] as const;
+export type SetLevelFailure = (typeof SET_LEVEL_FAILURES)[number];
+
 export interface SetLevelResult {
   type: 'set-level-result';
   ok: boolean;
-  /** Why it did not work, in plain words (present when ok is false). */
-  reason?: string;
+  /** Why it did not work (present when ok is false). */
+  reason?: SetLevelFailure;
 }
 /** What the open form's ticket tells Support, or why the page cannot say (no field armed, reading failed). */
 export type ReadinessResponse =
@@ -92,6 +100,11 @@ function makeSchemas() {
   const getReadiness = z.strictObject({ type: z.literal('get-readiness') });
   const result = <T extends string>(type: T) =>
     z.strictObject({ type: z.literal(type), ok: z.boolean(), reason: z.optional(z.string()) });
+  const setLevelResult = z.strictObject({
+    type: z.literal('set-level-result'),
+    ok: z.boolean(),
+    reason: z.optional(z.enum(SET_LEVEL_FAILURES)),
+  });
   const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
   const essential = <S extends string>(state: S) =>
     z.strictObject({ id: text(READINESS_LIMITS.id), label: text(READINESS_LIMITS.label), state: z.literal(state) });
@@ -108,7 +121,7 @@ function makeSchemas() {
       level: z.nullable(level),
       asking: z.optional(z.literal(true)),
     }),
-    setLevelResult: result('set-level-result'),
+    setLevelResult,
     readiness: z.discriminatedUnion('ok', [
       z.strictObject({
         type: z.literal('readiness'),
@@ -216,9 +229,16 @@ function parseResult<T extends string>(type: T, value: unknown, nobody: string):
   return { ok: true, message: { type, ok: message.ok, ...(reason === undefined ? {} : { reason }) } };
 }
 
+const isSetLevelFailure = (value: unknown): value is SetLevelFailure => (SET_LEVEL_FAILURES as readonly unknown[]).includes(value);
+
 /** Popup: the content script's answer to set-level. */
 export function parseSetLevelResult(value: unknown): Checked<SetLevelResult> {
-  return parseResult('set-level-result', value, 'No answer from the page');
+  const checked = parseResult('set-level-result', value, 'No answer from the page');
+  if (!checked.ok) return checked;
+  const { reason, ...rest } = checked.message;
+  if (reason === undefined) return { ok: true, message: rest };
+  if (!isSetLevelFailure(reason)) return refuse(`reason: expected one of ${SET_LEVEL_FAILURES.join(', ')}, not ${shown(reason)}`);
+  return { ok: true, message: { ...rest, reason } };
 }
 
 /** Content script: the background's answer to inject-guard-ui. */

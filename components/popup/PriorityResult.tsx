@@ -1,12 +1,31 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { PLANS, type LevelDefinition, type PlanChoice, type TriageResult } from '../../lib/rules';
-import { missingSummary } from '../../lib/rules/readiness/summary';
 import type { EssentialResult } from '../../lib/rules/readiness/types';
+import type { SetLevelFailure } from '../../lib/messages';
 import { TicketReadiness } from '../TicketReadiness';
-import { definitionTranslation, reassuranceText, levelName, levelTag, planName, responseTarget, summaryText, t, translating, uiLocale } from '../i18n';
+import { essentialLabel, missingSummary } from '../readiness-text';
+import { definitionTranslation, formatNumber, triageReasonText, reassuranceText, levelName, levelTag, planName, responseTarget, summaryText, t, translating, uiLocale } from '../i18n';
+
+/**
+ * Why "Use Priority N on this ticket" did not work: the content script's own reason
+ * (lib/messages.ts), or what the popup saw (no answer in time, the page gone, an answer
+ * that was not valid, a refusal without a reason).
+ */
+export type HandoffFailure = SetLevelFailure | 'no-answer' | 'page-gone' | 'unexpected-answer' | 'unexplained';
+
+const FAILURE_TEXT: Record<HandoffFailure, (level: number) => string> = {
+  'no-field': () => t('popup.failure.noField'),
+  'no-option': (level) => t('popup.failure.noOption', { level: formatNumber(level) }),
+  timeout: (level) => t('popup.failure.timeout', { level: formatNumber(level) }),
+  refused: (level) => t('popup.failure.refused', { level: formatNumber(level) }),
+  'no-answer': () => t('popup.failure.noAnswer'),
+  'page-gone': () => t('popup.failure.pageGone'),
+  'unexpected-answer': () => t('popup.failure.unexpectedAnswer'),
+  unexplained: () => t('popup.failure.unexplained'),
+};
 
 /** Where "Use Priority N on this ticket" stands. */
-export type HandoffState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' } | { kind: 'failed'; reason: string };
+export type HandoffState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' } | { kind: 'failed'; failure: HandoffFailure };
 
 /** What the result offers to do with the priority. */
 export type Handoff =
@@ -69,7 +88,7 @@ function HandoffArea({ handoff, level }: { handoff: Handoff; level: number }) {
       <p class={`pg-handoff-message pg-handoff-${state.kind}`} role="status" data-state={state.kind}>
         {state.kind === 'busy' && t('popup.settingLevel', { level })}
         {state.kind === 'done' && t('popup.setDone', { level })}
-        {state.kind === 'failed' && t('popup.setFailed', { level, reason: state.reason })}
+        {state.kind === 'failed' && t('popup.setFailed', { level, reason: FAILURE_TEXT[state.failure](level) })}
       </p>
     </div>
   );
@@ -114,7 +133,7 @@ export function PriorityResult(props: PriorityResultProps) {
       <h3 class="pg-subheading">{t('popup.why')}</h3>
       <ul class="pg-reasons">
         {result.reasons.map((r) => (
-          <li key={r}>{r}</li>
+          <li key={r}>{triageReasonText(r, level)}</li>
         ))}
       </ul>
       <h3 class="pg-subheading">{t('popup.responseTarget')}</h3>
@@ -140,7 +159,7 @@ export function PriorityResult(props: PriorityResultProps) {
           <h3 class="pg-subheading">{t('popup.include')}</h3>
           <ul class="pg-essentials-list">
             {props.essentials.map((e) => (
-              <li key={e}>{e}</li>
+              <li key={e}>{essentialLabel(e)}</li>
             ))}
           </ul>
         </>

@@ -7,7 +7,8 @@ import type { DialogActions, DialogStopReason, OpenDialog } from '../../lib/guar
 import type { PriorityControl } from '../../lib/portal/control';
 import { appendToTextarea } from '../../lib/portal/description-input';
 import { descriptionText } from '../../lib/portal/ticket-snapshot';
-import { headingsToAppend, missingHeadings, missingSummary } from '../../lib/rules/readiness';
+import { headingsToAppend, missingHeadings } from '../../lib/rules/readiness';
+import { missingSummary } from '../../components/readiness-text';
 import { suggest, type ChecklistId, type Level } from '../../lib/rules';
 import type { CopyState, HeadingsHelp } from '../../components/GuardDialog';
 import { readTicket } from './readiness';

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { HandoffFailure } from '../../components/popup/PriorityResult';
 import type { TabState } from '../../components/popup/TabStatusLine';
 import { parseReadiness, parseSetLevelResult, parseStatus, type PopupRequest } from '../../lib/messages';
 import type { Level } from '../../lib/rules';
@@ -57,7 +58,7 @@ export async function fetchTabState(tabId: number | null, ms = 2_000): Promise<T
   return checked.message.armed ? { kind: 'armed', level: checked.message.level } : { kind: 'no-form' };
 }
 
-export type SetLevelOutcome = { ok: true } | { ok: false; reason: string };
+export type SetLevelOutcome = { ok: true } | { ok: false; failure: HandoffFailure };
 
 /** Asks the tab's content script to select `level` in the ticket form. */
 export async function setLevelOnTab(tabId: number, level: Level, ms = 8_000): Promise<SetLevelOutcome> {
@@ -66,12 +67,15 @@ export async function setLevelOnTab(tabId: number, level: Level, ms = 8_000): Pr
     answer = await send(tabId, { type: 'set-level', level }, ms);
   } catch (error) {
     const timedOut = error instanceof Error && error.message.includes('in time');
-    return { ok: false, reason: timedOut ? error.message : 'The page is no longer there. Reload it and try again.' };
+    return { ok: false, failure: timedOut ? 'no-answer' : 'page-gone' };
   }
   const checked = parseSetLevelResult(answer);
-  if (!checked.ok) return { ok: false, reason: `The page gave an unexpected answer (${checked.reason}).` };
+  if (!checked.ok) {
+    console.warn(`[Priority Guard] The page's answer to set-level was not valid: ${checked.reason}`);
+    return { ok: false, failure: 'unexpected-answer' };
+  }
   if (checked.message.ok) return { ok: true };
-  return { ok: false, reason: checked.message.reason ?? 'The page did not say why.' };
+  return { ok: false, failure: checked.message.reason ?? 'unexplained' };
 }
 
 /**

@@ -159,7 +159,7 @@ export function usePopup(search: string) {
       if (tabId === null || handoff.kind === 'busy') return;
       setHandoff({ kind: 'busy' });
       const outcome = await setLevelOnTab(tabId, level);
-      setHandoff(outcome.ok ? { kind: 'done' } : { kind: 'failed', reason: outcome.reason });
+      setHandoff(outcome.ok ? { kind: 'done' } : { kind: 'failed', failure: outcome.failure });
       await refreshTab();
     },
     async showIgnoredSettings() {

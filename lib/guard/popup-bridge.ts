@@ -4,6 +4,7 @@ import {
   parsePopupRequest,
   type PopupResponse,
   type ReadinessResponse,
+  type SetLevelFailure,
   type SetLevelResult,
   type StatusResponse,
 } from '../messages';
@@ -33,17 +34,17 @@ function status(control: PriorityControl | null, asking: boolean): StatusRespons
   return asking ? { ...answer, asking: true } : answer;
 }
 
-function failed(reason: string): SetLevelResult {
+function failed(reason: SetLevelFailure): SetLevelResult {
   return { type: 'set-level-result', ok: false, reason };
 }
 
 /** Sets the level through the control, as the guard dialog's "Change to" does, and reads it back. */
 async function setLevel(control: PriorityControl | null, level: Level, timeoutMs: number): Promise<SetLevelResult> {
-  if (!control) return failed('No priority field on this page.');
+  if (!control) return failed('no-field');
   try {
     if (control.read() === level) return { type: 'set-level-result', ok: true };
     if (!control.offers(level)) {
-      return failed(`The priority field has no option for Priority ${level}.`);
+      return failed('no-option');
     }
     let accepted: boolean | 'timeout';
     try {
@@ -53,12 +54,12 @@ async function setLevel(control: PriorityControl | null, level: Level, timeoutMs
       accepted = false;
     }
     if (control.read() === level) return { type: 'set-level-result', ok: true };
-    if (accepted === 'timeout') return failed(`The field did not take Priority ${level} in time.`);
-    return failed(`The field did not accept Priority ${level}.`);
+    if (accepted === 'timeout') return failed('timeout');
+    return failed('refused');
   } catch (error) {
     // read() or options() threw: answer plainly rather than leave the popup waiting.
     reportGuardError(error);
-    return failed(`The field did not accept Priority ${level}.`);
+    return failed('refused');
   }
 }
 
@@ -123,7 +124,7 @@ export function listenForPopup({ control, asking, readiness, signal, timeoutMs =
       // Reading the field threw: answer plainly rather than leave the popup waiting.
       reportGuardError(error);
       return Promise.resolve(
-        request.type === 'set-level' ? failed(`The field did not accept Priority ${request.level}.`) : status(null, false),
+        request.type === 'set-level' ? failed('refused') : status(null, false),
       );
     }
   };

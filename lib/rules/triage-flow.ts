@@ -167,6 +167,11 @@ export function nextQuestion(
   return next;
 }
 
+/** The reason given when the rules that remain share no reason of their own. */
+export function everyAnswerLeadsTo(level: Level): string {
+  return `Every remaining answer leads to Priority ${level}.`;
+}
+
 /** The priority and why, once settled; null while a question remains. */
 export function result(partial: TriagePartial, table: readonly TriageRule[] = TRIAGE_TABLE): TriageResult | null {
   const level = determinedLevel(partial, table);
@@ -180,7 +185,7 @@ export function result(partial: TriagePartial, table: readonly TriageRule[] = TR
   const common = first!.filter((reason) => reasonLists.every((r) => r.includes(reason)));
   return {
     level,
-    reasons: common.length > 0 ? common : [`Every remaining answer leads to Priority ${level}.`],
+    reasons: common.length > 0 ? common : [everyAnswerLeadsTo(level)],
   };
 }
 

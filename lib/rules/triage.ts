@@ -22,44 +22,28 @@ export interface TriageRule {
   reasons: readonly string[];
 }
 
+/** The default table's reasons, by name (the popup words them in the user's language by these names). */
+export const TRIAGE_REASONS = {
+  question: 'Puppet is working normally: this is a question or a request for information.',
+  notProduction: 'Production is not affected (a test or development environment).',
+  impairedWithWorkaround: 'Production is impaired, but a workaround is in use.',
+  impaired: 'Production Puppet functionality is impaired.',
+  noWorkaround: 'No workaround is available.',
+  critical: 'Critical production functionality is inoperative or severely degraded.',
+  workaroundSoNotP1: 'A workaround is available, so it is not a Priority 1.',
+} as const;
+export type TriageReasonName = keyof typeof TRIAGE_REASONS;
+
+const R = TRIAGE_REASONS;
+
 /** First matching rule wins; the last rule matches everything left. */
 export const TRIAGE_TABLE: readonly TriageRule[] = [
-  {
-    when: { functioning: ['normal'] },
-    level: 4,
-    reasons: ['Puppet is working normally: this is a question or a request for information.'],
-  },
-  {
-    when: { production: [false] },
-    level: 3,
-    reasons: ['Production is not affected (a test or development environment).'],
-  },
-  {
-    when: { functioning: ['impaired'], workaround: [true] },
-    level: 3,
-    reasons: ['Production is impaired, but a workaround is in use.'],
-  },
-  {
-    when: { functioning: ['impaired'], workaround: [false] },
-    level: 2,
-    reasons: ['Production Puppet functionality is impaired.', 'No workaround is available.'],
-  },
-  {
-    when: { functioning: ['inoperative'], workaround: [true] },
-    level: 2,
-    reasons: [
-      'Critical production functionality is inoperative or severely degraded.',
-      'A workaround is available, so it is not a Priority 1.',
-    ],
-  },
-  {
-    when: {},
-    level: 1,
-    reasons: [
-      'Critical production functionality is inoperative or severely degraded.',
-      'No workaround is available.',
-    ],
-  },
+  { when: { functioning: ['normal'] }, level: 4, reasons: [R.question] },
+  { when: { production: [false] }, level: 3, reasons: [R.notProduction] },
+  { when: { functioning: ['impaired'], workaround: [true] }, level: 3, reasons: [R.impairedWithWorkaround] },
+  { when: { functioning: ['impaired'], workaround: [false] }, level: 2, reasons: [R.impaired, R.noWorkaround] },
+  { when: { functioning: ['inoperative'], workaround: [true] }, level: 2, reasons: [R.critical, R.workaroundSoNotP1] },
+  { when: {}, level: 1, reasons: [R.critical, R.noWorkaround] },
 ];
 
 function matches(rule: TriageRule, answers: TriageAnswers): boolean {

@@ -25,11 +25,12 @@
  *
  * One file per rule (pe-version, support-script, since, what-changed, business-impact), admin
  * keywords (keywords), the shared text helpers (text, prepared), the configured essentials
- * (essentials), the judge (judge) and the one line on what is missing (summary).
+ * (essentials), the judge (judge) and what the one line on what is missing names (summary;
+ * components/readiness-text.ts words it in the user's language).
  */
 export * from './types';
-export { BUSINESS_IMPACT_LABEL, DEFAULT_ESSENTIALS, essentialsFromConfig } from './essentials';
+export { BUSINESS_IMPACT_LABEL, DEFAULT_ESSENTIALS, essentialsFromConfig, sameLabel } from './essentials';
 export { headingsToAppend, missingHeadings } from './headings';
 export { findKeyword } from './keywords';
 export { judgeReadiness } from './judge';
-export { missingSummary } from './summary';
+export { labelInSentence, missingItems, type MissingItem } from './summary';

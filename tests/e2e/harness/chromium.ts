@@ -20,7 +20,9 @@ export async function launchChromium(portal: Portal, options: LaunchOptions = {}
       executablePath: executable,
       headless: !headed(options.headed),
       ignoreHTTPSErrors: true,
-      args: chromiumArgs({ extensionDir: dir, hostRules: rules }),
+      args: [...chromiumArgs({ extensionDir: dir, hostRules: rules }), ...(options.locale ? [`--lang=${options.locale}`] : [])],
+      // On Linux Chromium takes its UI language from LANGUAGE before --lang.
+      ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale.replace('-', '_') } } : {}),
     });
     const id = await extensionId(context);
     if (id !== CHROME_EXTENSION_ID) {

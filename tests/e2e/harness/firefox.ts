@@ -29,7 +29,11 @@ export async function launchFirefox(portal: Portal, options: LaunchOptions = {})
       acceptInsecureCerts: true,
       args: ['--remote-allow-system-access'],
       ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
-      extraPrefsFirefox: { ...firefoxPrefs({ geckoId: GECKO_ID, extensionUuid: FIREFOX_EXTENSION_UUID, proxyPort: portal.proxyPort }), ...keep },
+      extraPrefsFirefox: {
+        ...firefoxPrefs({ geckoId: GECKO_ID, extensionUuid: FIREFOX_EXTENSION_UUID, proxyPort: portal.proxyPort }),
+        ...keep,
+        ...(options.locale ? uiLocalePrefs(options.locale) : {}),
+      },
     });
     const id = await browser.installExtension(dir);
     if (id !== GECKO_ID) throw new Error(`Firefox installed the extension as ${id}, expected ${GECKO_ID}.`);
@@ -52,6 +56,18 @@ export async function launchFirefox(portal: Portal, options: LaunchOptions = {})
       closed = true;
       await b.close();
     },
+  };
+}
+
+/**
+ * Firefox's UI language: the distribution's language packs (Debian's firefox-esr-l10n-*, in
+ * the application's browser/extensions) enabled, and the locale requested.
+ */
+function uiLocalePrefs(locale: string): Record<string, unknown> {
+  return {
+    'intl.locale.requested': locale,
+    'extensions.autoDisableScopes': 0,
+    'extensions.enabledScopes': 15,
   };
 }
 

@@ -91,4 +91,10 @@ export interface LaunchOptions {
    * and moz-extension host across such restarts.
    */
   profileDir?: string;
+  /**
+   * The browser's UI language, e.g. 'ja' or 'pt-BR' (default: the browser's own, English here).
+   * Chromium: --lang and LANGUAGE (needs the chromium-l10n package); Firefox:
+   * intl.locale.requested with the distribution's language packs enabled (firefox-esr-l10n-*).
+   */
+  locale?: string;
 }

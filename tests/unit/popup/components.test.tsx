@@ -179,10 +179,10 @@ describe('PriorityResult', () => {
     expect(screen.getByRole('status').textContent).toBe('Done: the ticket form now has Priority 3.');
     rerender(
       <PriorityResult
-        {...props(3, { handoff: { kind: 'use', state: { kind: 'failed', reason: 'No priority field on this page.' }, onUse } })}
+        {...props(3, { handoff: { kind: 'use', state: { kind: 'failed', failure: 'no-option' }, onUse } })}
       />,
     );
-    expect(screen.getByRole('status').textContent).toBe('Could not set Priority 3: No priority field on this page.');
+    expect(screen.getByRole('status').textContent).toBe('Could not set Priority 3: The priority field has no option for Priority 3.');
     expect(screen.queryByRole('button', { name: 'Open a new ticket' })).toBeNull();
   });
 

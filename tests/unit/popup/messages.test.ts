@@ -7,6 +7,7 @@ import {
   parsePopupRequest,
   parseReadiness,
   parseSetLevelResult,
+  SET_LEVEL_FAILURES,
   parseStatus,
   READINESS_LIMITS,
   type InjectUiResult,
@@ -158,7 +159,8 @@ describe('content → popup answers (checked by hand in the popup)', () => {
 
   const results: [string, unknown, boolean][] = [
     ['ok', { type: 'set-level-result', ok: true }, true],
-    ['failed with a reason', { type: 'set-level-result', ok: false, reason: 'No priority field on this page.' }, true],
+    ...SET_LEVEL_FAILURES.map((reason): [string, unknown, boolean] => [`failed: ${reason}`, { type: 'set-level-result', ok: false, reason }, true]),
+    ['a reason that is not a known code', { type: 'set-level-result', ok: false, reason: 'No priority field on this page.' }, false],
     ['failed without a reason', { type: 'set-level-result', ok: false }, true],
     ['reason undefined', { type: 'set-level-result', ok: true, reason: undefined }, true],
     ['reason not a string', { type: 'set-level-result', ok: false, reason: 42 }, false],
@@ -332,8 +334,11 @@ describe('the hand-written checks accept and reject exactly what the zod schemas
   const wellFormed = fc.oneof(
     fc.record({ type: fc.constant('status'), armed: fc.boolean(), level: fc.constantFrom(1, 2, 3, 4, null) }),
     fc
-      .tuple(fc.constantFrom('set-level-result', 'inject-guard-ui-result'), fc.boolean(), fc.option(fc.string(), { nil: undefined }))
-      .map(([type, ok, reason]) => ({ type, ok, ...(reason === undefined ? {} : { reason }) })),
+      .tuple(fc.boolean(), fc.option(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...SET_LEVEL_FAILURES) }, { weight: 1, arbitrary: fc.string() }), { nil: undefined }))
+      .map(([ok, reason]) => ({ type: 'set-level-result', ok, ...(reason === undefined ? {} : { reason }) })),
+    fc
+      .tuple(fc.boolean(), fc.option(fc.string(), { nil: undefined }))
+      .map(([ok, reason]) => ({ type: 'inject-guard-ui-result', ok, ...(reason === undefined ? {} : { reason }) })),
     fc.oneof(
       fc.record({ type: fc.constant('readiness'), ok: fc.constant(true), results: fc.array(essentialResult, { maxLength: 17 }) }),
       fc.record({ type: fc.constant('readiness'), ok: fc.constant(false), reason: limitText }),

@@ -92,8 +92,8 @@ describe('listenForPopup', () => {
   });
 
   it.each([
-    ['no field', () => null, 'No priority field on this page.'],
-    ['set() refuses', () => fakeControl({ set: async () => false }), 'The field did not accept Priority 2.'],
+    ['no field', () => null, 'no-field'],
+    ['set() refuses', () => fakeControl({ set: async () => false }), 'refused'],
     [
       'set() throws',
       () =>
@@ -102,20 +102,20 @@ describe('listenForPopup', () => {
             throw new Error('boom');
           },
         }),
-      'The field did not accept Priority 2.',
+      'refused',
     ],
     [
       'set() claims success but the field reads otherwise',
       () => fakeControl({ level: 4, set: async () => true }),
-      'The field did not accept Priority 2.',
+      'refused',
     ],
     [
       'the options have no Priority 2',
       () =>
         fakeControl({ offers: (level) => level === 1 || level === 4 }),
-      'The priority field has no option for Priority 2.',
+      'no-option',
     ],
-  ])('reports a plain reason when it cannot set the level: %s', async (_name, make, reason) => {
+  ])('reports why it cannot set the level: %s', async (_name, make, reason) => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const control = make();
     listenForPopup({ control: () => control, signal: abort.signal });
@@ -128,7 +128,7 @@ describe('listenForPopup', () => {
     expect(await ask({ type: 'set-level', level: 2 })).toEqual({
       type: 'set-level-result',
       ok: false,
-      reason: 'The field did not take Priority 2 in time.',
+      reason: 'timeout',
     });
   });
 

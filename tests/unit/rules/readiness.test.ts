@@ -7,7 +7,8 @@ import {
   essentialsFromConfig,
   findKeyword,
   judgeReadiness,
-  missingSummary,
+  labelInSentence,
+  missingItems,
   type EssentialId,
   type EssentialResult,
   type TicketSnapshot,
@@ -322,42 +323,50 @@ describe('findKeyword', () => {
   });
 });
 
-describe('missingSummary', () => {
+describe('missingItems (what the one line on what is missing names)', () => {
   const judge = (description: string, attachments: string[] = []) =>
     judgeReadiness({ subject: '', description, attachments, fields: [] });
 
-  it('names what is missing in one plain sentence, in the essentials\u2019 order', () => {
-    const results = judge(
-      'Production is down since 09:10 UTC for all 300 users. Nothing changed.',
-    );
-    expect(missingSummary(results)).toBe('Add your PE version and the support script output so Support can start at once.');
+  it('names what is missing, by rule, in the essentials\u2019 order', () => {
+    const results = judge('Production is down since 09:10 UTC for all 300 users. Nothing changed.');
+    expect(missingItems(results)).toEqual([{ rule: 'pe-version' }, { rule: 'support-script' }]);
   });
 
-  it('says nothing when nothing is missing', () => {
-    expect(missingSummary(judge(FULL_TICKET))).toBeNull();
-    expect(missingSummary([])).toBeNull();
+  it('names nothing when nothing is missing', () => {
+    expect(missingItems(judge(FULL_TICKET))).toEqual([]);
+    expect(missingItems([])).toEqual([]);
   });
 
   it('lists every missing essential of an empty ticket', () => {
-    expect(missingSummary(judge(''))).toBe(
-      'Add when it started, what changed just before it broke, your PE version, the support script output and who or what in production is affected so Support can start at once.',
-    );
+    expect(missingItems(judge(''))).toEqual(ESSENTIAL_IDS.map((rule) => ({ rule })));
   });
 
-  it('names one alone, and leaves out the essentials it cannot tell about', () => {
+  it("names an admin's essential by its label, and leaves out the essentials it cannot tell about", () => {
     const essentials = essentialsFromConfig(['Your Puppet Enterprise version.', 'Which SAN vendor you use.', 'Change request number.'], {
       'Change request number.': ['CHG'],
     });
     const results = judgeReadiness({ subject: '', description: 'PE 2023.8.1', attachments: [], fields: [] }, essentials);
-    expect(missingSummary(results)).toBe('Add change request number so Support can start at once.');
-    const none = judgeReadiness({ subject: '', description: '', attachments: [], fields: [] }, essentials.slice(0, 1));
-    expect(missingSummary(none)).toBe('Add your PE version so Support can start at once.');
+    expect(missingItems(results)).toEqual([{ label: 'Change request number.' }]);
   });
 
-  it('keeps an admin label that starts with an acronym as written', () => {
-    const essentials = essentialsFromConfig(['SAN vendor'], { 'SAN vendor': ['netapp'] });
+  it('names a repeated essential once', () => {
+    const essentials = essentialsFromConfig(['Your Puppet Enterprise version.', 'Your Puppet Enterprise version.', 'SAN vendor', 'SAN vendor'], {
+      'SAN vendor': ['netapp'],
+    });
     const results = judgeReadiness({ subject: '', description: '', attachments: [], fields: [] }, essentials);
-    expect(missingSummary(results)).toBe('Add SAN vendor so Support can start at once.');
+    expect(missingItems(results)).toEqual([{ rule: 'pe-version' }, { label: 'SAN vendor' }]);
+  });
+});
+
+describe('labelInSentence', () => {
+  it.each([
+    ['Change request number.', true, 'change request number'],
+    ['SAN vendor', true, 'SAN vendor'],
+    ['  Which  datacentre:  ', true, 'which datacentre'],
+    ['Änderungsnummer.', false, 'Änderungsnummer'],
+    ['変更番号。', false, '変更番号'],
+  ])('%j (lower first: %s) → %j', (label, lowerFirst, expected) => {
+    expect(labelInSentence(label, lowerFirst)).toBe(expected);
   });
 });
 
