@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // Checks the programs the tests need outside node_modules: the two browsers the end-to-end
-// tests drive, and openssl (the replica portal makes its TLS certificate with it).
+// tests drive, able to show the extension's languages (tests/support/ui-languages.mjs), and
+// openssl (the replica portal makes its TLS certificate with it).
 // Exits 1 with an install hint for each one missing. CHROMIUM_PATH / FIREFOX_PATH override
 // the browser locations, exactly as the e2e harness (tests/e2e/harness) reads them.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { missingUiLanguages } from '../tests/support/ui-languages.mjs';
 
 const PREREQS = [
-  { label: 'Chromium', env: 'CHROMIUM_PATH', path: '/usr/bin/chromium', apt: 'chromium' },
-  { label: 'Firefox ESR', env: 'FIREFOX_PATH', path: '/usr/bin/firefox-esr', apt: 'firefox-esr' },
+  { label: 'Chromium', env: 'CHROMIUM_PATH', path: '/usr/bin/chromium', apt: 'chromium', browser: 'chromium' },
+  { label: 'Firefox ESR', env: 'FIREFOX_PATH', path: '/usr/bin/firefox-esr', apt: 'firefox-esr', browser: 'firefox' },
   { label: 'OpenSSL', command: 'openssl', apt: 'openssl', versionArgs: ['version'] },
 ];
 
@@ -40,6 +42,14 @@ for (const p of PREREQS) {
   const file = p.command ? onPath(p.command) : override || p.path;
   if (file && isExecutable(file)) {
     console.log(`ok: ${p.label} at ${file} (${version(file, p.versionArgs)})`);
+    const languages = p.browser ? missingUiLanguages(p.browser, file) : [];
+    if (languages.length > 0) {
+      missing++;
+      const packages = [...new Set(languages.map((l) => l.apt))].join(' ');
+      console.error(
+        `${p.label} cannot show ${languages.map((l) => l.language).join(', ')} (the end-to-end tests start it in each language): install \`sudo apt-get install -y ${packages}\`.`,
+      );
+    }
     continue;
   }
   missing++;

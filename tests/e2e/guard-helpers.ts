@@ -13,6 +13,7 @@ import {
   useBrowser,
   type BrowserName,
   type BrowserUnderTest,
+  type LaunchOptions,
   type PageUnderTest,
   type Portal,
   type Submission,
@@ -139,9 +140,9 @@ function rawPuppeteer(page: PpPage): RawPage {
  * default one, or the directory in $E2E_EXTENSION_DIR_CHROMIUM / $E2E_EXTENSION_DIR_FIREFOX
  * (used to prove the tests fail against a build without a working guard).
  */
-export function useGuardBrowser(name: BrowserName, portal: () => Portal) {
+export function useGuardBrowser(name: BrowserName, portal: () => Portal, options: LaunchOptions = {}) {
   const override = process.env[`E2E_EXTENSION_DIR_${name.toUpperCase()}`];
-  const browser = useBrowser(name, portal, override ? { extensionDir: override } : undefined);
+  const browser = useBrowser(name, portal, override ? { ...options, extensionDir: override } : options);
   let ctx: BrowserContext | undefined;
   let ff: PpBrowser | undefined;
   const open: GuardPage[] = [];

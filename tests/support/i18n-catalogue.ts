@@ -16,3 +16,16 @@ export async function catalogueGetMessage(lang: string) {
     return entry.message.replace(/\$(\$|[1-9])/g, (_, c: string) => (c === '$' ? '$' : (subs[Number(c) - 1] ?? '')));
   };
 }
+
+/** A locale's words by the catalogue's keys ("dialog.title"), with {name} placeholders filled in. */
+export async function catalogueWords(lang: string) {
+  const texts = new Map<string, string>();
+  for (const m of await parseMessagesFile(resolve(__dirname, `../../locales/${lang}.yml`))) {
+    if (m.type !== 'plural') texts.set(m.key.join('.'), String(m.message));
+  }
+  return (key: string, vars: Record<string, string | number> = {}): string => {
+    const text = texts.get(key);
+    if (text === undefined) throw new Error(`locales/${lang}.yml has no message "${key}"`);
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  };
+}
