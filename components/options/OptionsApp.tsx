@@ -9,6 +9,7 @@ import {
   type ConfigProblem,
   type EffectiveConfigReport,
 } from '../../lib/config/load';
+import { readProblems } from '../../lib/config/problem-schema';
 import type { SettingKey, Settings } from '../../lib/config/schema';
 import { checkUserSetting, onUserSettingsChanged, readUserSettings, saveUserSetting } from '../../lib/config/user-settings';
 import type { PlanChoice } from '../../lib/rules';
@@ -171,7 +172,7 @@ export function OptionsApp() {
         {status?.text ?? ''}
       </p>
 
-      <ProblemList problems={report.problems} />
+      <ProblemList problems={readProblems(report.problems)} />
 
       <Section id="guard" title={t('options.guard.section')}>
         <ChoiceSetting

@@ -4,7 +4,8 @@ import type { ConfigProblem } from './problem';
 
 export type { ConfigProblem } from './problem';
 
-// No zod here either: the content script and popup read the report the background wrote.
+// No zod here either: the content script and popup read the report the background wrote
+// (the options page checks its problems before wording them: problem-schema.ts).
 
 export interface EffectiveConfigReport {
   config: EffectiveConfig;
