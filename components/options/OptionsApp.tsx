@@ -9,6 +9,7 @@ import {
   type ConfigProblem,
   type EffectiveConfigReport,
 } from '../../lib/config/load';
+import { readProblems } from '../../lib/config/problem-schema';
 import type { SettingKey, Settings } from '../../lib/config/schema';
 import { checkUserSetting, onUserSettingsChanged, readUserSettings, saveUserSetting } from '../../lib/config/user-settings';
 import type { PlanChoice } from '../../lib/rules';
@@ -17,6 +18,7 @@ import { PortalsSetting } from './PortalsSetting';
 import { ProblemList } from './ProblemList';
 import { WordingSetting } from './WordingSetting';
 import { planName, t } from '../i18n';
+import { problemsText } from '../problem-text';
 
 const guardChoices = (): readonly Choice<GuardMode>[] => [
   { value: 'dialog', label: t('options.guard.dialog'), hint: t('options.guard.dialogHint') },
@@ -33,10 +35,6 @@ const planChoices = (): readonly Choice<PlanChoice>[] => [
 const viewLabel = (view: PopupView): string => (view === 'triage' ? t('options.popup.triage') : t('options.popup.definitions'));
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
-
-function problemText(problems: readonly ConfigProblem[]): string {
-  return problems.map((p) => p.message).join(' ');
-}
 
 /** The options page: every setting, what the organisation set (locked), and what was ignored. */
 export function OptionsApp() {
@@ -91,7 +89,7 @@ export function OptionsApp() {
       }
       const checked = checkUserSetting(key, value);
       if (!checked.ok) {
-        setStatus({ kind: 'error', text: t('options.notSavedProblems', { setting: label, problems: problemText(checked.problems) }) });
+        setStatus({ kind: 'error', text: t('options.notSavedProblems', { setting: label, problems: problemsText(checked.problems) }) });
         return false;
       }
       await saveUserSetting(key, checked.value);
@@ -174,7 +172,7 @@ export function OptionsApp() {
         {status?.text ?? ''}
       </p>
 
-      <ProblemList problems={report.problems} />
+      <ProblemList problems={readProblems(report.problems)} />
 
       <Section id="guard" title={t('options.guard.section')}>
         <ChoiceSetting
@@ -206,7 +204,7 @@ export function OptionsApp() {
             e.preventDefault();
             const value = phoneValue.trim();
             const problems = value ? check('p1Phone', value) : null;
-            setPhoneError(problems ? problemText(problems) : null);
+            setPhoneError(problems ? problemsText(problems) : null);
             if (!problems) void save('p1Phone', value || undefined, t('options.phone.setting')).then((ok) => ok && setPhone(null));
           }}
         >

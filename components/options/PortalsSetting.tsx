@@ -7,6 +7,7 @@ import { extraPortalPatterns, originsFor } from '../../lib/config/portal-scripts
 import type { PortalSetting } from '../../lib/config/schema';
 import { FieldError, LockedNote, Section } from './common';
 import { listFormat, t } from '../i18n';
+import { problemText } from '../problem-text';
 
 export interface PortalsProps {
   /** The portals in force (report.config.portals). */
@@ -233,7 +234,7 @@ export function PortalsSetting(props: PortalsProps) {
     if (problems) {
       setError(
         problems
-          .map((p) => t('options.portals.problem', { field: p.path.replace(/^portals\[\d+\]\.?/, '') || t('options.portals.thisPortal'), problem: p.message }))
+          .map((p) => t('options.portals.problem', { field: p.path.replace(/^portals\[\d+\]\.?/, '') || t('options.portals.thisPortal'), problem: problemText(p) }))
           .join(' '),
       );
       return;

@@ -1,5 +1,6 @@
 import type { ConfigProblem } from '../../lib/config/load';
 import { ignoredSummary, t } from '../i18n';
+import { problemText } from '../problem-text';
 import { Section } from './common';
 
 /** The settings that were ignored, in plain words. Rendered as text: nothing in them is markup. */
@@ -23,7 +24,7 @@ export function ProblemList({ problems }: { problems: readonly ConfigProblem[] }
         {problems.map((p, i) => (
           <li key={i} data-source={p.source} data-path={p.path}>
             <span class="pg-opt-problem-source">{p.source === 'policy' ? t('options.problems.policy') : t('options.problems.user')}</span>{' '}
-            <code class="pg-opt-path">{p.path || t('options.problems.all')}</code>: {p.message}
+            <code class="pg-opt-path">{p.path || t('options.problems.all')}</code>: {problemText(p)}
           </li>
         ))}
       </ul>

@@ -11,6 +11,7 @@ import {
   type Level,
 } from '../../lib/rules';
 import { levelName, t } from '../i18n';
+import { problemText } from '../problem-text';
 import { FieldError, LockedNote, Section } from './common';
 
 interface Field {
@@ -115,7 +116,7 @@ export function WordingSetting({ config, own, isLocked, check, save }: WordingPr
       for (const p of problems) {
         const field = list.find((f) => p.path === f.path || p.path.startsWith(`${f.path}[`));
         const key = field?.path ?? 'wording';
-        byField[key] = `${byField[key] ? `${byField[key]} ` : ''}${p.message}`;
+        byField[key] = `${byField[key] ? `${byField[key]} ` : ''}${problemText(p)}`;
       }
       setErrors(byField);
       return;

@@ -1,16 +1,11 @@
 import { browser } from 'wxt/browser';
 import { DEFAULT_CONFIG, type EffectiveConfig } from './effective';
+import type { ConfigProblem } from './problem';
 
-// No zod here either: the content script and popup read the report the background wrote.
+export type { ConfigProblem } from './problem';
 
-/** A setting that was ignored, in plain words: which key, what was expected, what was given. */
-export interface ConfigProblem {
-  source: 'policy' | 'user';
-  /** Key path, e.g. `portals[0].matches[1]` or `wording.definitions.1`; '' for the whole policy. */
-  path: string;
-  /** One sentence or two: what was wrong and what was given. Plain text: render it as text. */
-  message: string;
-}
+// No zod here either: the content script and popup read the report the background wrote
+// (the options page checks its problems before wording them: problem-schema.ts).
 
 export interface EffectiveConfigReport {
   config: EffectiveConfig;

@@ -1,5 +1,6 @@
 import { splitPattern } from './match-url';
-import { publicSuffixProblem } from './public-suffix';
+import type { MatchPatternReason } from './problem';
+import { isPublicSuffix } from './public-suffix';
 
 /**
  * Match patterns for support portals: the subset both Chrome and Firefox accept, and that
@@ -41,37 +42,32 @@ export const MATCH_PATTERN_RULES: readonly string[] = [
   `At most ${MAX_PATTERN_LENGTH} characters.`,
 ];
 
-/** Why `pattern` is not a usable portal match pattern, in plain words; null when it is. */
-export function matchPatternProblem(pattern: string): string | null {
-  if (pattern.length > MAX_PATTERN_LENGTH) return `Must be at most ${MAX_PATTERN_LENGTH} characters`;
-  if (/\s/.test(pattern)) return 'Must not contain spaces';
-  if (pattern === '<all_urls>') return 'Must name the portal\'s host: "<all_urls>" is not allowed';
+/** Why `pattern` is not a usable portal match pattern (components/problem-text.ts words it); null when it is. */
+export function matchPatternProblem(pattern: string): MatchPatternReason | null {
+  if (pattern.length > MAX_PATTERN_LENGTH) return { reason: 'tooLong', max: MAX_PATTERN_LENGTH };
+  if (/\s/.test(pattern)) return { reason: 'spaces' };
+  if (pattern === '<all_urls>') return { reason: 'allUrls' };
   const scheme = /^([a-z*][a-z0-9+.*-]*):\/\//i.exec(pattern);
-  if (!scheme) return 'Must start with https:// (for example https://support.example.com/*)';
-  if (scheme[1]!.toLowerCase() !== 'https') return `Must use https://, not ${scheme[1]}://`;
+  if (!scheme) return { reason: 'noScheme' };
+  if (scheme[1]!.toLowerCase() !== 'https') return { reason: 'notHttps', scheme: scheme[1]! };
   const rest = pattern.slice(scheme[0].length);
   const slash = rest.indexOf('/');
-  if (slash < 0) return 'Must have a path after the host: add /* to match every page';
+  if (slash < 0) return { reason: 'noPath' };
   const host = rest.slice(0, slash).toLowerCase();
   const path = rest.slice(slash);
-  if (host === '') return 'Must name a host after https://';
-  if (host.includes('@')) return 'Must not contain a user name';
-  if (host.includes(':')) return 'Must not contain a port number';
-  if (host.includes('#') || path.includes('#')) return 'Must not contain #';
-  if (host === '*') return 'Must name a host: "*" alone would match every site';
+  if (host === '') return { reason: 'noHost' };
+  if (host.includes('@')) return { reason: 'userName' };
+  if (host.includes(':')) return { reason: 'port' };
+  if (host.includes('#') || path.includes('#')) return { reason: 'hash' };
+  if (host === '*') return { reason: 'starAlone' };
   const wildcard = host.startsWith('*.');
   const name = wildcard ? host.slice(2) : host;
-  if (name.includes('*')) return 'The host may use * only as its first part, as in *.example.com';
-  if (IPV4.test(name)) return wildcard ? 'An IP address cannot have a *. wildcard' : null;
+  if (name.includes('*')) return { reason: 'wildcardPlace' };
+  if (IPV4.test(name)) return wildcard ? { reason: 'ipWildcard' } : null;
   const labels = name.split('.');
-  if (labels.some((label) => !LABEL.test(label))) {
-    return 'The host must be a domain name of letters, digits and hyphens (use punycode, xn--, for other letters)';
-  }
-  if (wildcard) {
-    const wide = publicSuffixProblem(name);
-    if (wide) return wide;
-  }
-  if (labels.length < 2) return 'The host must be a full domain name such as support.example.com';
+  if (labels.some((label) => !LABEL.test(label))) return { reason: 'hostLetters' };
+  if (wildcard && isPublicSuffix(name)) return { reason: 'publicSuffix', suffix: name };
+  if (labels.length < 2) return { reason: 'notFullDomain' };
   return null;
 }
 

@@ -11,9 +11,7 @@ import { getPublicSuffix } from 'tldts';
  * page) may import this; tests/unit/config/bundle-boundaries.test.ts keeps it out of the
  * content script and the popup.
  */
-export function publicSuffixProblem(name: string): string | null {
+export function isPublicSuffix(name: string): boolean {
   // The name is a checked host name already: no URL to take apart.
-  const suffix = getPublicSuffix(name, { allowPrivateDomains: true, extractHostname: false });
-  if (suffix !== name) return null;
-  return `*.${name} covers every site under the public suffix ${name}, whoever runs them; name your portal's own domain, such as *.example.${name}`;
+  return getPublicSuffix(name, { allowPrivateDomains: true, extractHostname: false }) === name;
 }

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { ChecklistId, Level } from '../rules';
 import { ChecklistItemSchema, LevelDefinitionSchema, LevelSchema, PlanChoiceSchema } from '../rules/schema';
 import { GUARD_MODES, POPUP_VIEWS, type EffectiveConfig, type PortalConfig } from './effective';
+import { zodMessage } from './issue-message';
 import { matchPatternProblem } from './match-pattern';
+import type { SelectorReason } from './problem';
 
 /**
  * Everything an admin (managed policy) or a user (options page) can configure: ONE schema,
@@ -51,28 +53,24 @@ export const LIMITS = {
 
 // --- leaves ------------------------------------------------------------------
 
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
+export const GuardModeSchema = z.enum(GUARD_MODES, { error: zodMessage.oneOf(GUARD_MODES) });
 
-export const GuardModeSchema = z.enum(GUARD_MODES, { error: 'Expected one of "dialog", "note" or "off"' });
-
-export const PopupViewSchema = z.enum(POPUP_VIEWS, { error: 'Expected "triage" or "definitions"' });
+export const PopupViewSchema = z.enum(POPUP_VIEWS, { error: zodMessage.oneOf(POPUP_VIEWS) });
 
 const PlanSettingSchema = z.enum(PlanChoiceSchema.options, {
-  error: 'Expected one of "standard", "premium" or "unknown"',
+  error: zodMessage.oneOf(PlanChoiceSchema.options),
 });
 
 export const MatchPatternSchema = z
-  .string({ error: 'Expected a match pattern (text) such as https://support.example.com/*' })
+  .string({ error: zodMessage.expected('matchPattern') })
   .superRefine((pattern, ctx) => {
     const problem = matchPatternProblem(pattern);
-    if (problem) ctx.addIssue({ code: 'custom', message: `Not a usable match pattern: ${lowerFirst(problem)}` });
+    if (problem) ctx.addIssue({ code: 'custom', message: zodMessage.matchPattern(problem) });
   });
 
 export const HttpsUrlSchema = z
-  .string({ error: 'Expected an https:// address' })
-  .max(LIMITS.address, `Expected an address of at most ${LIMITS.address} characters`)
+  .string({ error: zodMessage.expected('httpsAddress') })
+  .max(LIMITS.address, zodMessage.atMost(LIMITS.address, 'characters'))
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -80,11 +78,11 @@ export const HttpsUrlSchema = z
     } catch {
       return false;
     }
-  }, 'Expected a full https:// address, such as https://support.example.com/hc/en-us/requests/new');
+  }, zodMessage.expected('fullHttpsAddress'));
 
 /** Checks a CSS selector without a DOM (the background may have none): shape, not meaning. */
-export function selectorProblem(selector: string): string | null {
-  if (/[\u0000-\u001f\u007f{};<]/.test(selector)) return 'Must not contain { } ; < or control characters';
+export function selectorProblem(selector: string): SelectorReason | null {
+  if (/[\u0000-\u001f\u007f{};<]/.test(selector)) return 'forbiddenCharacters';
   let round = 0;
   let square = 0;
   let quote: string | null = null;
@@ -98,30 +96,30 @@ export function selectorProblem(selector: string): string | null {
     else if (c === ')') round--;
     else if (c === '[') square++;
     else if (c === ']') square--;
-    if (round < 0 || square < 0) return 'Has a closing bracket without an opening one';
+    if (round < 0 || square < 0) return 'closingBracket';
   }
-  if (quote || round || square) return 'Has an unclosed bracket or quote';
+  if (quote || round || square) return 'unclosed';
   return null;
 }
 
 export const SelectorSchema = z
-  .string({ error: 'Expected a CSS selector (text) such as select[name="request[priority]"]' })
+  .string({ error: zodMessage.expected('cssSelector') })
   .trim()
-  .min(1, 'Expected a CSS selector, not empty text')
-  .max(LIMITS.selector, `Expected a CSS selector of at most ${LIMITS.selector} characters`)
+  .min(1, zodMessage.expected('cssSelectorNotEmpty'))
+  .max(LIMITS.selector, zodMessage.atMost(LIMITS.selector, 'characters'))
   .superRefine((selector, ctx) => {
     const problem = selectorProblem(selector);
-    if (problem) ctx.addIssue({ code: 'custom', message: `Not a usable CSS selector: ${lowerFirst(problem)}` });
+    if (problem) ctx.addIssue({ code: 'custom', message: zodMessage.cssSelector(problem) });
   });
 
 export const LabelSchema = z
-  .string({ error: 'Expected the text of an option as the portal shows it' })
+  .string({ error: zodMessage.expected('optionText') })
   .trim()
-  .min(1, 'Expected the text of an option, not empty text')
-  .max(LIMITS.optionText, `Expected an option text of at most ${LIMITS.optionText} characters`)
-  .refine((label) => !['__proto__', 'constructor', 'prototype'].includes(label), 'Not allowed as an option text');
+  .min(1, zodMessage.expected('optionTextNotEmpty'))
+  .max(LIMITS.optionText, zodMessage.atMost(LIMITS.optionText, 'characters'))
+  .refine((label) => !['__proto__', 'constructor', 'prototype'].includes(label), zodMessage.notAllowed('optionText'));
 
-const LevelValueSchema = z.literal([...LevelSchema.values], { error: 'Expected a priority level: 1, 2, 3 or 4' });
+const LevelValueSchema = z.literal([...LevelSchema.values], { error: zodMessage.expected('level') });
 
 /** A phone number as people write it: digits, spaces, + ( ) - . /, optionally "ext. 123". */
 export function isPhoneNumber(value: string): boolean {
@@ -132,43 +130,43 @@ export function isPhoneNumber(value: string): boolean {
 }
 
 export const PhoneSchema = z
-  .string({ error: 'Expected a phone number (text)' })
+  .string({ error: zodMessage.expected('phoneText') })
   .trim()
-  .max(LIMITS.phone, `Expected a phone number of at most ${LIMITS.phone} characters`)
+  .max(LIMITS.phone, zodMessage.atMost(LIMITS.phone, 'characters'))
   .refine(
     (value) => value === '' || isPhoneNumber(value),
-    'Expected a phone number made of digits, spaces and + ( ) - . /, optionally ending in "ext. 123"',
+    zodMessage.expected('phoneFormat'),
   );
 
-const atMost = (n: number) => `Expected at most ${n} characters`;
+const atMost = (n: number) => zodMessage.atMost(n, 'characters');
 const definitionText = LevelDefinitionSchema.shape.definition.max(LIMITS.definition, atMost(LIMITS.definition));
 const statementText = ChecklistItemSchema.shape.statement.max(LIMITS.statement, atMost(LIMITS.statement));
 const reassuranceText = z
-  .string({ error: 'Expected text' })
+  .string({ error: zodMessage.expected('text') })
   .trim()
-  .min(1, 'Must not be empty')
+  .min(1, zodMessage.notEmpty())
   .max(LIMITS.reassurance, atMost(LIMITS.reassurance));
 const essentialText = z
-  .string({ error: 'Expected text' })
+  .string({ error: zodMessage.expected('text') })
   .trim()
-  .min(1, 'Must not be empty')
+  .min(1, zodMessage.notEmpty())
   .max(LIMITS.essential, atMost(LIMITS.essential));
 /** An essential's text as a key: as essentialText, and never a name objects already have. */
 const essentialKey = essentialText.refine(
   (text) => !['__proto__', 'constructor', 'prototype'].includes(text),
-  'Not allowed as the text of an essential',
+  zodMessage.notAllowed('essentialText'),
 );
 const keywordText = z
-  .string({ error: 'Expected text' })
+  .string({ error: zodMessage.expected('text') })
   .trim()
-  .min(1, 'Must not be empty')
+  .min(1, zodMessage.notEmpty())
   .max(LIMITS.keyword, atMost(LIMITS.keyword));
 
 // --- containers --------------------------------------------------------------
 
 export const PortalSchema = z.object({
   name: meta(
-    z.string({ error: 'Expected text' }).trim().min(1, 'Must not be empty').max(LIMITS.portalName, atMost(LIMITS.portalName)),
+    z.string({ error: zodMessage.expected('text') }).trim().min(1, zodMessage.notEmpty()).max(LIMITS.portalName, atMost(LIMITS.portalName)),
     {
       title: 'Name',
       description: 'What people call the portal. Defaults to its host name.',
@@ -177,9 +175,9 @@ export const PortalSchema = z.object({
   ).optional(),
   matches: meta(
     z
-      .array(MatchPatternSchema, { error: 'Expected a list of match patterns' })
-      .min(1, 'Expected at least one match pattern')
-      .max(LIMITS.patternsPerPortal, `Expected at most ${LIMITS.patternsPerPortal} match patterns`),
+      .array(MatchPatternSchema, { error: zodMessage.expected('matchPatternList') })
+      .min(1, zodMessage.atLeast(1, 'matchPatterns'))
+      .max(LIMITS.patternsPerPortal, zodMessage.atMost(LIMITS.patternsPerPortal, 'matchPatterns')),
     {
       title: 'Pages',
       description:
@@ -199,8 +197,8 @@ export const PortalSchema = z.object({
   }).optional(),
   labels: meta(
     z
-      .record(LabelSchema, LevelValueSchema, { error: 'Expected an object mapping option texts to levels' })
-      .refine((labels) => Object.keys(labels).length <= LIMITS.optionTexts, `Expected at most ${LIMITS.optionTexts} option texts`),
+      .record(LabelSchema, LevelValueSchema, { error: zodMessage.expected('optionTextMap') })
+      .refine((labels) => Object.keys(labels).length <= LIMITS.optionTexts, zodMessage.atMost(LIMITS.optionTexts, 'optionTexts')),
     {
       title: 'Option texts',
       description:
@@ -243,9 +241,9 @@ export const WordingSchema = z.object({
   }).optional(),
   ticketEssentials: meta(
     z
-      .array(essentialText, { error: 'Expected a list of texts' })
-      .min(1, 'Expected at least one item')
-      .max(LIMITS.essentials, `Expected at most ${LIMITS.essentials} items`),
+      .array(essentialText, { error: zodMessage.expected('textList') })
+      .min(1, zodMessage.atLeast(1, 'items'))
+      .max(LIMITS.essentials, zodMessage.atMost(LIMITS.essentials, 'items')),
     {
       title: 'What to include in a P1 ticket',
       description:
@@ -257,10 +255,10 @@ export const WordingSchema = z.object({
     z.record(
       essentialKey,
       z
-        .array(keywordText, { error: 'Expected a list of texts' })
-        .min(1, 'Expected at least one keyword')
-        .max(LIMITS.keywordsPerEssential, `Expected at most ${LIMITS.keywordsPerEssential} keywords`),
-      { error: 'Expected an object mapping the text of an essential to its keywords' },
+        .array(keywordText, { error: zodMessage.expected('textList') })
+        .min(1, zodMessage.atLeast(1, 'keywords'))
+        .max(LIMITS.keywordsPerEssential, zodMessage.atMost(LIMITS.keywordsPerEssential, 'keywords')),
+      { error: zodMessage.expected('essentialKeywordMap') },
     ),
     {
       title: 'Keywords for what to include',
@@ -288,7 +286,7 @@ export const SettingsSchema = z.object({
     example: 'dialog',
   }).optional(),
   portals: meta(
-    z.array(PortalSchema, { error: 'Expected a list of portals' }).max(LIMITS.portals, `Expected at most ${LIMITS.portals} portals`),
+    z.array(PortalSchema, { error: zodMessage.expected('portalList') }).max(LIMITS.portals, zodMessage.atMost(LIMITS.portals, 'portals')),
     {
       title: 'Support portals',
       description:
@@ -325,10 +323,10 @@ export const SettingsSchema = z.object({
   }).optional(),
   popupViews: meta(
     z
-      .array(PopupViewSchema, { error: 'Expected a list of popup views' })
-      .min(1, 'Expected at least one view')
-      .max(POPUP_VIEWS.length, `Expected at most ${POPUP_VIEWS.length} views`)
-      .refine((views) => new Set(views).size === views.length, 'Expected each view once'),
+      .array(PopupViewSchema, { error: zodMessage.expected('viewList') })
+      .min(1, zodMessage.atLeast(1, 'views'))
+      .max(POPUP_VIEWS.length, zodMessage.atMost(POPUP_VIEWS.length, 'views'))
+      .refine((views) => new Set(views).size === views.length, zodMessage.expected('eachViewOnce')),
     {
       title: 'Popup views',
       description: 'Which popup views are shown, in order: "triage" ("Which priority?") and "definitions".',
@@ -336,7 +334,7 @@ export const SettingsSchema = z.object({
       example: ['triage', 'definitions'],
     },
   ).optional(),
-  allowUserSettings: meta(z.boolean({ error: 'Expected true or false' }), {
+  allowUserSettings: meta(z.boolean({ error: zodMessage.expected('trueOrFalse') }), {
     title: 'Users may change settings',
     description:
       'false: users see the settings on the options page but cannot change any; their own saved settings are ignored. Policy only.',

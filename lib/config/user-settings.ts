@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ConfigProblem } from './load';
+import type { ConfigProblem } from './problem';
 import { SETTING_KEYS, type SettingKey, type Settings } from './schema';
 import { validateSettings } from './validate';
 
@@ -25,7 +25,7 @@ export type CheckResult<K extends SettingKey> =
 export function checkUserSetting<K extends SettingKey>(key: K, value: unknown): CheckResult<K> {
   const { settings, problems } = validateSettings({ [key]: value }, 'user');
   if (problems.length > 0 || settings[key] === undefined) {
-    return { ok: false, problems: problems.length ? problems : [{ source: 'user', path: key, message: 'Not valid.' }] };
+    return { ok: false, problems: problems.length ? problems : [{ source: 'user', path: key, issue: { code: 'invalid' }, verdict: 'ignored' }] };
   }
   return { ok: true, value: settings[key] };
 }

@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import type { ConfigProblem } from './load';
+import { describeGiven } from './given';
+import { issueFromMessage } from './issue-message';
+import type { ConfigProblem, CountedUnit, ExpectedThing, Issue, JsonScalar, Verdict } from './problem';
 import { POLICY_ONLY_KEYS, SettingsSchema, type Settings } from './schema';
 
 /**
  * Validation that never throws and never gives up on the whole: each invalid value is
- * dropped with a plain message (key path, what was expected, what was given), and every
- * valid value still applies. Walks the schema's containers (object, array, record) and
- * checks the leaves with zod, so one bad portal or one bad definition costs only itself.
+ * dropped with a problem (key path, what was expected, what was given), and every valid
+ * value still applies. Walks the schema's containers (object, array, record) and checks the
+ * leaves with zod, so one bad portal or one bad definition costs only itself.
  *
  * Accepts what real deployments deliver: JSON text where an object or list is expected
  * (Windows GPO, Firefox's registry policies), 0/1 for true/false and "1" for 1 (registry
@@ -23,7 +25,6 @@ type Path = (string | number)[];
 
 /** More problems than this from one source are summed up in one last line. */
 export const MAX_PROBLEMS = 50;
-const MAX_GIVEN = 80;
 const MAX_KEY_SHOWN = 40;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
@@ -43,57 +44,43 @@ export function formatPath(path: Path): string {
   return out;
 }
 
-/** What was given, in a few words; long text cut, nothing traversed deeply. */
-export function describeGiven(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (typeof value === 'string') {
-    const shown = JSON.stringify(truncate(value, MAX_GIVEN));
-    return value.length > MAX_GIVEN ? `${shown} (${value.length} characters)` : shown;
-  }
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
-  if (typeof value === 'object') {
-    let keys: string[];
-    try {
-      keys = Object.keys(value);
-    } catch {
-      return 'an object';
-    }
-    if (keys.length === 0) return 'an empty object';
-    const shown = keys.slice(0, 4).map((k) => JSON.stringify(truncate(k, 20)));
-    return `an object with ${keys.length === 1 ? 'key' : 'keys'} ${shown.join(', ')}${keys.length > 4 ? ` and ${keys.length - 4} more` : ''}`;
-  }
-  return `a ${typeof value}`;
-}
-
-const TYPE_WORDS: Record<string, string> = {
+const TYPE_THINGS: Record<string, ExpectedThing> = {
   string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'a list',
-  record: 'an object',
+  number: 'number',
+  int: 'wholeNumber',
+  boolean: 'trueOrFalse',
+  object: 'object',
+  array: 'list',
+  record: 'object',
 };
 
-/** Plain words for zod's own issues where the schema gave none (schema messages take precedence). */
-function issueText(issue: z.core.$ZodRawIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return `Expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
-    case 'too_small':
-      return issue.origin === 'string' ? 'Must not be empty' : `Expected at least ${String(issue.minimum)}`;
-    case 'too_big':
-      return `Expected at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}`;
-    case 'invalid_value':
-      return `Expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    default:
-      return issue.message ?? 'Not valid';
-  }
+function countedUnit(origin: string): CountedUnit {
+  return origin === 'string' ? 'characters' : origin === 'array' || origin === 'set' ? 'items' : 'value';
 }
 
-const PARSE_OPTIONS = { error: issueText } as const;
+const isScalar = (v: unknown): v is JsonScalar => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/** The Issue for one of zod's: the schema's own (lib/config/schema.ts), else read from zod's fields. */
+function issueOf(issue: z.core.$ZodIssue): Issue {
+  const own = issueFromMessage(issue.message);
+  if (own) return own;
+  switch (issue.code) {
+    case 'invalid_type': {
+      const thing = TYPE_THINGS[issue.expected];
+      return thing ? { code: 'expected', thing } : { code: 'invalid' };
+    }
+    case 'too_small':
+      return issue.origin === 'string' && Number(issue.minimum) <= 1
+        ? { code: 'notEmpty' }
+        : { code: 'atLeast', count: Number(issue.minimum), unit: countedUnit(issue.origin) };
+    case 'too_big':
+      return { code: 'atMost', count: Number(issue.maximum), unit: countedUnit(issue.origin) };
+    case 'invalid_value':
+      return { code: 'expectedOneOf', values: issue.values.filter(isScalar) };
+    default:
+      return { code: 'invalid' };
+  }
+}
 
 /** A key as people mistype it: case, hyphens, underscores and spaces aside. */
 function looseKey(key: string): string {
@@ -148,13 +135,9 @@ export function closestKey(unknown: string, known: readonly string[]): string | 
   return best !== null && !tie ? best : null;
 }
 
-/** "Not a setting Priority Guard knows: did you mean "allowUserSettings"?" or the keys it knows there. */
-function unknownKeyText(key: string, known: readonly string[]): string {
-  const like = closestKey(key, known);
-  if (like !== null) return `Not a setting Priority Guard knows: did you mean "${like}"?`;
-  const list = known.map((k) => `"${k}"`);
-  const words = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : (list[0] ?? 'nothing');
-  return `Not a setting Priority Guard knows (here it knows ${words})`;
+/** A key the schema does not have here: the known key it looks like, or the keys it knows. */
+function unknownKeyIssue(key: string, known: readonly string[]): Issue {
+  return { code: 'unknownKey', like: closestKey(key, known), known: [...known] };
 }
 
 class Collector {
@@ -162,26 +145,23 @@ class Collector {
   private dropped = 0;
   constructor(private readonly source: Source) {}
 
-  /** One problem: what was expected, what was given (unless NOT_SHOWN), and the verdict. */
-  add(path: Path, expected: string, given: unknown, verdict = 'Ignored.') {
+  /** One problem: what was wrong, what was given (unless NOT_SHOWN), and what became of it. */
+  add(path: Path, issue: Issue, given: unknown, verdict: Verdict = 'ignored') {
     if (this.problems.length >= MAX_PROBLEMS) {
       this.dropped++;
       return;
     }
-    const what = expected.replace(/[.\s]+$/, '');
-    const stop = /[?!]$/.test(what) ? '' : '.';
-    const shown = given === NOT_SHOWN ? '' : ` Given: ${describeGiven(given)}.`;
-    this.problems.push({ source: this.source, path: formatPath(path), message: `${what}${stop}${shown} ${verdict}` });
+    this.problems.push({
+      source: this.source,
+      path: formatPath(path),
+      issue,
+      ...(given === NOT_SHOWN ? {} : { given: describeGiven(given) }),
+      verdict,
+    });
   }
 
   finish(): ConfigProblem[] {
-    if (this.dropped > 0) {
-      this.problems.push({
-        source: this.source,
-        path: '',
-        message: `And ${this.dropped} more problem${this.dropped === 1 ? '' : 's'}, not listed.`,
-      });
-    }
+    if (this.dropped > 0) this.problems.push({ source: this.source, path: '', issue: { code: 'moreProblems', count: this.dropped } });
     return this.problems;
   }
 }
@@ -215,7 +195,7 @@ function fromJsonText(value: unknown, want: 'object' | 'list', path: Path, out: 
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    out.add(path, `Expected ${want === 'object' ? 'an object' : 'a list'}, or JSON text of one; this text is not valid JSON`, value);
+    out.add(path, { code: 'invalidJson', want }, value);
     return { ok: false, value };
   }
 }
@@ -234,10 +214,10 @@ function coerceLeaf(schema: z.ZodType, value: unknown): unknown {
 
 /** Runs the container's own checks (lengths, refinements) on its already-cleaned value. */
 function containerChecks(schema: z.ZodType, value: unknown, path: Path, original: unknown, out: Collector): Outcome {
-  const result = schema.safeParse(value, PARSE_OPTIONS);
+  const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   for (const issue of result.error.issues) {
-    out.add([...path, ...(issue.path as (string | number)[])], issue.message, issue.path.length ? NOT_SHOWN : original);
+    out.add([...path, ...(issue.path as (string | number)[])], issueOf(issue), issue.path.length ? NOT_SHOWN : original);
   }
   return FAIL;
 }
@@ -250,7 +230,7 @@ function sanitize(schema: z.ZodType, input: unknown, path: Path, out: Collector)
     if (!parsed.ok) return FAIL;
     const value = parsed.value;
     if (!isPlainObject(value)) {
-      out.add(path, 'Expected an object (or JSON text of one)', value);
+      out.add(path, { code: 'expected', thing: 'objectOrJson' }, value);
       return FAIL;
     }
     const shape = s.shape as Record<string, z.ZodType>;
@@ -258,7 +238,7 @@ function sanitize(schema: z.ZodType, input: unknown, path: Path, out: Collector)
     const absent: string[] = [];
     const invalid: string[] = [];
     for (const key of Object.keys(value)) {
-      if (!Object.hasOwn(shape, key)) out.add([...path, key], unknownKeyText(key, Object.keys(shape)), value[key]);
+      if (!Object.hasOwn(shape, key)) out.add([...path, key], unknownKeyIssue(key, Object.keys(shape)), value[key]);
     }
     for (const [key, child] of Object.entries(shape)) {
       if (!Object.hasOwn(value, key) || value[key] === undefined) {
@@ -270,12 +250,7 @@ function sanitize(schema: z.ZodType, input: unknown, path: Path, out: Collector)
       else if (!isOptional(child)) invalid.push(key);
     }
     if (absent.length > 0 || invalid.length > 0) {
-      const names = (keys: string[]) => keys.map((k) => `"${k}"`).join(' and ');
-      const why = [
-        ...(absent.length ? [`${names(absent)} ${absent.length === 1 ? 'is' : 'are'} missing`] : []),
-        ...(invalid.length ? [`${names(invalid)} ${invalid.length === 1 ? 'is' : 'are'} not valid`] : []),
-      ];
-      out.add(path, `This entry needs ${names([...absent, ...invalid])}, but ${why.join(' and ')}`, NOT_SHOWN, 'The whole entry was ignored.');
+      out.add(path, { code: 'entryNeeds', missing: absent, invalid }, NOT_SHOWN, 'entryIgnored');
       return FAIL;
     }
     return containerChecks(s, result, path, value, out);
@@ -286,7 +261,7 @@ function sanitize(schema: z.ZodType, input: unknown, path: Path, out: Collector)
     if (!parsed.ok) return FAIL;
     const value = parsed.value;
     if (!Array.isArray(value)) {
-      out.add(path, 'Expected a list (or JSON text of one)', value);
+      out.add(path, { code: 'expected', thing: 'listOrJson' }, value);
       return FAIL;
     }
     const items: unknown[] = [];
@@ -304,7 +279,7 @@ function sanitize(schema: z.ZodType, input: unknown, path: Path, out: Collector)
     if (!parsed.ok) return FAIL;
     const value = parsed.value;
     if (!isPlainObject(value)) {
-      out.add(path, 'Expected an object (or JSON text of one)', value);
+      out.add(path, { code: 'expected', thing: 'objectOrJson' }, value);
       return FAIL;
     }
     const result: Record<string, unknown> = {};
@@ -319,9 +294,9 @@ function sanitize(schema: z.ZodType, input: unknown, path: Path, out: Collector)
 
   // A leaf.
   const value = coerceLeaf(s, input);
-  const result = s.safeParse(value, PARSE_OPTIONS);
+  const result = s.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
-  out.add(path, result.error.issues[0]!.message, input);
+  out.add(path, issueOf(result.error.issues[0]!), input);
   return FAIL;
 }
 
@@ -341,7 +316,7 @@ export function validateSettings(input: unknown, source: Source): ValidationResu
       value = parsed.value;
     }
     if (!isPlainObject(value)) {
-      out.add([], 'Expected an object of settings', value);
+      out.add([], { code: 'expected', thing: 'settingsObject' }, value);
       return { settings: {}, problems: out.finish() };
     }
     let candidate: Record<string, unknown> = value;
@@ -349,7 +324,7 @@ export function validateSettings(input: unknown, source: Source): ValidationResu
       candidate = { ...value };
       for (const key of POLICY_ONLY_KEYS) {
         if (key in candidate) {
-          out.add([key], 'Only an organisation can set this', candidate[key]);
+          out.add([key], { code: 'policyOnly' }, candidate[key]);
           delete candidate[key];
         }
       }
@@ -358,7 +333,7 @@ export function validateSettings(input: unknown, source: Source): ValidationResu
     return { settings: r.ok ? (r.value as Settings) : {}, problems: out.finish() };
   } catch (error) {
     // Not expected; but a bad value must never break the extension.
-    out.add([], `Could not be read (${error instanceof Error ? error.name : 'error'})`, undefined, 'Every setting from here was ignored.');
+    out.add([], { code: 'unreadable', error: error instanceof Error ? error.name : 'Error' }, NOT_SHOWN, 'allIgnored');
     return { settings: {}, problems: out.finish() };
   }
 }

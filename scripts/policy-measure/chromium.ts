@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROME_EXTENSION_ID } from '../../lib/extension-ids';
 import { readPolicySection, sectionText, showUnset, type PolicySection } from './chrome-policy-page';
+import { listedProblems, OPTIONS_RENDERED } from './listed-problems';
 import { trackPolicyFile } from './policy-files';
 
 export const CHROMIUM_POLICY_DIRS = {
@@ -226,17 +227,20 @@ export async function measureChromium(
       const read = await sw
         .evaluate(async () => {
           const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
-          const report = (await c.storage.local.get('effectiveConfig')).effectiveConfig as { problems?: { source: string; path: string; message: string }[] } | undefined;
+          const report = (await c.storage.local.get('effectiveConfig')).effectiveConfig as object | undefined;
           return { managed: await c.storage.managed.get(), report: report ?? null };
         })
         .catch(() => null);
       if (read?.report) {
         managed = read.managed;
-        problems = (read.report.problems ?? []).filter((p) => p.source === 'policy').map(({ path, message }) => ({ path, message }));
         if (Object.keys(managed as object).length > 0 || Date.now() > end - 4_000) break;
       }
       await sleep(250);
     }
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${CHROME_EXTENSION_ID}/options.html`);
+    await options.waitForSelector(OPTIONS_RENDERED, { timeout: 10_000 }).catch(() => undefined);
+    problems = await options.evaluate(listedProblems).catch(() => []);
     return { loaded: true, policyPage, policyPageWithUnset, timeline, laterTook, managedAt: managedAt > 0 ? managedAt - started : 0, managed, problems, log: browser.log.filter(relevant) };
   } finally {
     await browser.close();

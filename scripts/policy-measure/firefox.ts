@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
+import { listedProblems, OPTIONS_RENDERED } from './listed-problems';
 import { GECKO_ID } from '../../lib/extension-ids';
 import { gotoWithoutLoad } from '../../tests/support/firefox-navigation.mjs';
 import { trackPolicyFile } from './policy-files';
@@ -122,9 +123,7 @@ export async function measureFirefox(
       const read = await page
         .evaluate(async () => {
           const b = (globalThis as unknown as { browser: typeof chrome }).browser;
-          const report = (await b.storage.local.get('effectiveConfig')).effectiveConfig as
-            | { problems?: { source: string; path: string; message: string }[] }
-            | undefined;
+          const report = (await b.storage.local.get('effectiveConfig')).effectiveConfig as object | undefined;
           let managedNow: unknown;
           try {
             managedNow = await b.storage.managed.get();
@@ -136,11 +135,12 @@ export async function measureFirefox(
         .catch(() => null);
       if (read?.report) {
         managed = read.managed;
-        problems = (read.report.problems ?? []).filter((p) => p.source === 'policy').map(({ path, message }) => ({ path, message }));
         break;
       }
       await sleep(250);
     }
+    await page.waitForSelector(OPTIONS_RENDERED, { timeout: 10_000 }).catch(() => undefined);
+    problems = await page.evaluate(listedProblems).catch(() => []);
     return { aboutPolicies: shown.active, aboutPoliciesErrors: shown.errors, managed, problems };
   } finally {
     await browser.close().catch(() => undefined);

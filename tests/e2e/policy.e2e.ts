@@ -715,7 +715,7 @@ if (!root) console.warn('policy.e2e: /etc is not writable (not root): the manage
           const listed = state.problems.map((p) => [p.path, p.text.replace(/^Organisation policy \S+: /, '')]);
           expect(listed.sort(([a], [b]) => a!.localeCompare(b!))).toEqual([
             ['allowUsersettings', 'Not a setting Priority Guard knows: did you mean "allowUserSettings"? Given: false. Ignored.'],
-            ['plan', 'Expected one of "standard", "premium" or "unknown". Given: 5. Ignored.'],
+            ['plan', 'Expected "standard", "premium", or "unknown". Given: 5. Ignored.'],
             ['popupViews[1]', 'Expected "triage" or "definitions". Given: 5. Ignored.'],
           ]);
           // The portal applies, its level given as text read as a number.

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { worded } from '../../support/problem-words';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { computeReport, createConfigSync, stableJson, startConfigSync, type ConfigSyncDeps } from '@/lib/config/background-sync';
 import { EFFECTIVE_CONFIG_KEY, loadEffectiveConfig, type EffectiveConfigReport } from '@/lib/config/load';
@@ -41,7 +42,7 @@ describe('computeReport', () => {
     };
     const user = { wording: { ticketEssentialKeywords: { 'change request number': ['change'], 'Vendor name': ['netapp'] } } };
     const { report } = await computeReport(policy, user, async () => true);
-    expect(report.problems).toEqual([
+    expect(worded(report.problems)).toEqual([
       {
         source: 'policy',
         path: 'wording.ticketEssentialKeywords["Change request numbr"]',

@@ -2,6 +2,7 @@
 // each: validation does not throw, a problem names the key path, and the valid keys
 // beside the bad one still apply, through to the effective configuration.
 import { describe, expect, it } from 'vitest';
+import { worded } from '../../support/problem-words';
 import { DEFAULT_CONFIG } from '@/lib/config/effective';
 import { mergeSettings } from '@/lib/config/merge';
 import { validateSettings } from '@/lib/config/validate';
@@ -105,7 +106,7 @@ describe('a corpus of malformed policies', () => {
     const paths = result.problems.map((p) => p.path);
     if (typeof c.path === 'string') expect(paths).toContain(c.path);
     else expect(paths.some((p) => (c.path as RegExp).test(p))).toBe(true);
-    for (const p of result.problems) {
+    for (const p of worded(result.problems)) {
       expect(p.source).toBe('policy');
       expect(p.message.length).toBeLessThan(600);
     }

@@ -7,7 +7,15 @@ import {
   originOf,
   parseMatchPattern,
 } from '@/lib/config/match-pattern';
+import { issueText } from '@/components/problem-text';
 import { validateSettings } from '@/lib/config/validate';
+import { worded } from '../../support/problem-words';
+
+/** Why the pattern is refused, as the options page words it (English); null when it is not. */
+function refusal(pattern: string): string | null {
+  const why = matchPatternProblem(pattern);
+  return why && issueText({ code: 'matchPattern', why });
+}
 
 describe('matchPatternProblem', () => {
   it.each([
@@ -44,10 +52,10 @@ describe('matchPatternProblem', () => {
     ['https://*.10.0.0.5/*', /IP address/],
     ['<all_urls>', /all_urls/],
     ['https://support.example.com/#x', /#/],
-    [`https://support.example.com/${'a'.repeat(3000)}`, /at most 2048/],
+    [`https://support.example.com/${'a'.repeat(3000)}`, /at most 2,048 characters/],
     ['', /start with https/],
   ])('refuses %s', (pattern, message) => {
-    expect(matchPatternProblem(pattern)).toMatch(message);
+    expect(refusal(pattern)).toMatch(message);
     expect(parseMatchPattern(pattern)).toBeNull();
     expect(originOf(pattern)).toBeNull();
   });
@@ -64,9 +72,9 @@ describe('wildcards over a public suffix', () => {
     ['https://*.blogspot.com/*', 'blogspot.com', '*.example.blogspot.com'],
     ['https://*.anything.kawasaki.jp/*', 'anything.kawasaki.jp', '*.example.anything.kawasaki.jp'], // the list's rule "*.kawasaki.jp"
   ])('refuses %s, naming the pattern, why, and what to write instead', (pattern, suffix, instead) => {
-    const problem = matchPatternProblem(pattern);
-    expect(problem).toBe(
-      `*.${suffix} covers every site under the public suffix ${suffix}, whoever runs them; name your portal's own domain, such as ${instead}`,
+    expect(matchPatternProblem(pattern)).toEqual({ reason: 'publicSuffix', suffix });
+    expect(refusal(pattern)).toBe(
+      `Not a usable match pattern: *.${suffix} covers every site under the public suffix ${suffix}, whoever runs them; name your portal's own domain, such as ${instead}.`,
     );
     expect(parseMatchPattern(pattern)).toBeNull();
     expect(originOf(pattern)).toBeNull();
@@ -93,7 +101,7 @@ describe('wildcards over a public suffix', () => {
       },
       'policy',
     );
-    expect(problems).toEqual([
+    expect(worded(problems)).toEqual([
       {
         source: 'policy',
         path: 'portals[0].matches[0]',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { worded } from '../../support/problem-words';
 import { GUARD_MODES, POPUP_VIEWS } from '@/lib/config/effective';
 import { isPhoneNumber, POLICY_ONLY_KEYS, selectorProblem, SETTING_KEYS, settingMeta, SettingsSchema, WordingSchema } from '@/lib/config/schema';
 import { CHECKLIST_IDS, LEVELS } from '@/lib/rules';
@@ -106,7 +107,7 @@ describe('the limits the settings reference states', async () => {
   ];
   it.each(cases)('%s: at most %i, as stated', (_what, limit, policy) => {
     expect(validateSettings(policy(limit), 'policy').problems).toEqual([]);
-    const over = validateSettings(policy(limit + 1), 'policy').problems;
-    expect(over[0]?.message).toContain(`at most ${limit}`);
+    const over = worded(validateSettings(policy(limit + 1), 'policy').problems);
+    expect(over[0]?.message).toContain(`at most ${limit.toLocaleString('en')}`);
   });
 });

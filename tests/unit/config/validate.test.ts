@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SettingsSchema } from '@/lib/config/schema';
-import { closestKey, describeGiven, formatPath, MAX_PROBLEMS, validateSettings } from '@/lib/config/validate';
+import { givenText } from '@/components/problem-text';
+import { describeGiven } from '@/lib/config/given';
+import { closestKey, formatPath, MAX_PROBLEMS, validateSettings } from '@/lib/config/validate';
 import { examplePolicy } from '../../../scripts/policy-templates/templates';
+import { worded } from '../../support/problem-words';
+
+/** The problems of these settings, worded as the options page shows them (English). */
+const wordedProblems = (input: unknown, source: 'policy' | 'user' = 'policy') => worded(validateSettings(input, source).problems);
 
 const PORTAL = {
   name: 'ACME Support',
@@ -83,8 +89,11 @@ describe('validateSettings: problems in plain words', () => {
     expect(problem).toEqual({
       source: 'policy',
       path: 'plan',
-      message: 'Expected one of "standard", "premium" or "unknown". Given: "gold". Ignored.',
+      issue: { code: 'expectedOneOf', values: ['standard', 'premium', 'unknown'] },
+      given: { kind: 'text', text: 'gold', length: 4 },
+      verdict: 'ignored',
     });
+    expect(worded([problem!])[0]!.message).toBe('Expected "standard", "premium", or "unknown". Given: "gold". Ignored.');
   });
 
   it('drops only the bad entry of a list, and says which', () => {
@@ -94,23 +103,29 @@ describe('validateSettings: problems in plain words', () => {
     );
     expect(settings.portals).toEqual([PORTAL, { ...PORTAL, matches: ['https://ok.example.com/*'] }]);
     expect(problems.map((p) => p.path)).toEqual(['portals[1].matches[1]', 'portals[2]']);
-    expect(problems[1]!.message).toBe(
+    expect(worded(problems)[1]!.message).toBe(
       'This entry needs "matches" and "newTicketUrl", but "matches" and "newTicketUrl" are missing. The whole entry was ignored.',
     );
   });
 
   it('cuts long given values short and says how long they were', () => {
-    const [problem] = validateSettings({ guardMode: 'x'.repeat(10_000) }, 'policy').problems;
-    expect(problem!.message).toContain('(10000 characters)');
+    const [problem] = wordedProblems({ guardMode: 'x'.repeat(10_000) });
+    expect(problem!.message).toContain('(10,000 characters)');
     expect(problem!.message.length).toBeLessThan(300);
   });
 
   it('describes given values briefly', () => {
-    expect(describeGiven(undefined)).toBe('nothing');
-    expect(describeGiven([1, 2])).toBe('a list of 2 items');
-    expect(describeGiven({})).toBe('an empty object');
-    expect(describeGiven({ a: 1, b: 2, c: 3, d: 4, e: 5 })).toBe('an object with keys "a", "b", "c", "d" and 1 more');
-    expect(describeGiven('a\nb')).toBe('"a\\nb"');
+    const words = (value: unknown) => givenText(describeGiven(value));
+    expect(words(undefined)).toBe('nothing');
+    expect(words([1, 2])).toBe('a list of 2 items');
+    expect(words([1])).toBe('a list of 1 item');
+    expect(words([])).toBe('an empty list');
+    expect(words({})).toBe('an empty object');
+    expect(words({ a: 1 })).toBe('an object with key "a"');
+    expect(words({ a: 1, b: 2, c: 3, d: 4, e: 5 })).toBe('an object with keys "a", "b", "c", "d", and 1 more');
+    expect(describeGiven({ a: 1, b: 2, c: 3, d: 4, e: 5 })).toEqual({ kind: 'object', keys: ['a', 'b', 'c', 'd'], count: 5 });
+    expect(words('a\nb')).toBe('"a\\nb"');
+    expect(words(5)).toBe('5');
   });
 
   it('formats key paths', () => {
@@ -124,7 +139,7 @@ describe('validateSettings: problems in plain words', () => {
     const junk = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`junk${i}`, i]));
     const { problems } = validateSettings({ ...junk, plan: 'premium' }, 'policy');
     expect(problems).toHaveLength(MAX_PROBLEMS + 1);
-    expect(problems.at(-1)!.message).toBe('And 150 more problems, not listed.');
+    expect(worded(problems).at(-1)!.message).toBe('And 150 more problems, not listed.');
   });
 });
 
@@ -141,7 +156,7 @@ describe('validateSettings: keys it does not know', () => {
     );
     // The rest applies.
     expect(settings).toEqual({ plan: 'premium', wording: { checklist: { critical: 'Our critical.' } }, portals: [PORTAL] });
-    expect(problems).toEqual([
+    expect(worded(problems)).toEqual([
       { source: 'policy', path: 'allowUsersettings', message: 'Not a setting Priority Guard knows: did you mean "allowUserSettings"? Given: false. Ignored.' },
       {
         source: 'policy',
@@ -152,7 +167,7 @@ describe('validateSettings: keys it does not know', () => {
         source: 'policy',
         path: 'portals[0].colour',
         message:
-          'Not a setting Priority Guard knows (here it knows "name", "matches", "newTicketUrl", "fieldSelector" and "labels"). Given: "red". Ignored.',
+          'Not a setting Priority Guard knows (here it knows "name", "matches", "newTicketUrl", "fieldSelector", and "labels"). Given: "red". Ignored.',
       },
       {
         source: 'policy',
@@ -180,8 +195,8 @@ describe('validateSettings: keys it does not know', () => {
     expect(closestKey('mode', top)).toBeNull();
     // Levels are not misspelt: "5" is not a "4".
     expect(closestKey('5', ['1', '2', '3', '4'])).toBeNull();
-    expect(validateSettings({ wording: { definitions: { 5: 'P5' } } }, 'policy').problems[0]!.message).toBe(
-      'Not a setting Priority Guard knows (here it knows "1", "2", "3" and "4"). Given: "P5". Ignored.',
+    expect(wordedProblems({ wording: { definitions: { 5: 'P5' } } })[0]!.message).toBe(
+      'Not a setting Priority Guard knows (here it knows "1", "2", "3", and "4"). Given: "P5". Ignored.',
     );
     // Two keys equally close: no guess.
     expect(closestKey('ab', ['abc', 'abd'])).toBeNull();
@@ -195,7 +210,7 @@ describe('validateSettings never throws, and what it keeps is valid', () => {
       fc.property(fc.jsonValue(), (value) => {
         const { settings, problems } = validateSettings(value, 'policy');
         expect(SettingsSchema.safeParse(settings).success).toBe(true);
-        for (const p of problems) expect(typeof p.message).toBe('string');
+        for (const text of worded(problems).map((p) => p.message)) expect(text).toMatch(/^[A-Z].*[.?]$/s);
       }),
       { numRuns: 300 },
     );

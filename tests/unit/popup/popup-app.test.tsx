@@ -572,7 +572,7 @@ describe('accessibility (axe-core)', () => {
 });
 
 describe('the popup and the organisation\u2019s ignored settings', () => {
-  const problem = (path: string, source: 'policy' | 'user' = 'policy') => ({ source, path, message: `${path}: expected text, got 5` });
+  const problem = (path: string, source: 'policy' | 'user' = 'policy') => ({ source, path, issue: { code: 'expected', thing: 'text' }, given: { kind: 'scalar', text: '5' }, verdict: 'ignored' });
 
   it.each([
     [[], null],
