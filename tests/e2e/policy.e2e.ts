@@ -281,6 +281,16 @@ async function chooseUrgentAndSubmit(page: PageUnderTest) {
   await page.click(SUBMIT);
 }
 
+/** Submits the replica form as Priority 1 in `page`: the submissions before, and the P1 definition the dialog shows. */
+async function submitP1(browser: BrowserUnderTest, page: PageUnderTest): Promise<{ before: number; p1: string }> {
+  await page.goto(FORM);
+  const before = browser.submissions().length;
+  await chooseUrgentAndSubmit(page);
+  const definition = browser.deep(DIALOG, '.pg-level-1 .pg-level-definition');
+  await page.waitFor(definition, { state: 'visible' });
+  return { before, p1: (await page.texts(definition)).join(' ') };
+}
+
 async function expectSubmittedAsUrgent(browser: BrowserUnderTest, before: number) {
   const submissions = await until('the replica portal to record the submission', async () => browser.submissions().length, (n) => n > before);
   expect(submissions).toBe(before + 1);
@@ -322,12 +332,8 @@ if (!root) console.warn('policy.e2e: /etc is not writable (not root): the manage
       await (await openOptions(browser())).close();
       const page = await browser().newPage();
       try {
-        await page.goto(FORM);
-        const before = browser().submissions().length;
-        await chooseUrgentAndSubmit(page);
-        const definition = browser().deep(DIALOG, '.pg-level-1 .pg-level-definition');
-        await page.waitFor(definition, { state: 'visible' });
-        expect((await page.texts(definition)).join(' ')).toContain(ADMIN_P1);
+        const { before, p1 } = await submitP1(browser(), page);
+        expect(p1).toContain(ADMIN_P1);
         // The other levels keep the built-in wording.
         expect((await page.texts(browser().deep(DIALOG, '.pg-level-4 .pg-level-definition'))).join(' ')).toContain(
           'Puppet functioning and performing as normal.',
@@ -901,12 +907,7 @@ if (!root) console.warn('policy.e2e: /etc is not writable (not root): the manage
       await (await openOptions(browser())).close();
       const page = await browser().newPage();
       try {
-        await page.goto(FORM);
-        const before = browser().submissions().length;
-        await chooseUrgentAndSubmit(page);
-        const definition = browser().deep(DIALOG, '.pg-level-1 .pg-level-definition');
-        await page.waitFor(definition, { state: 'visible' });
-        const p1 = (await page.texts(definition)).join(' ');
+        const { before, p1 } = await submitP1(browser(), page);
         expect(p1).toContain(ENGLISH_P1);
         expect(p1).toContain("(your organisation's wording)");
         expect(p1).not.toContain(ADMIN_P1);
