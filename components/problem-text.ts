@@ -85,6 +85,8 @@ export function issueText(issue: Issue): string {
       return t(`problem.issue.invalidJson.${issue.want}`);
     case 'policyOnly':
       return t('problem.issue.policyOnly');
+    case 'languageTag':
+      return t('problem.issue.languageTag', { tag: quoted(issue.meant) });
     case 'unknownKey':
       return issue.like !== null
         ? t('problem.issue.unknownKey.like', { key: quoted(issue.like) })

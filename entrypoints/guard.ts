@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { uiLocale } from '../components/i18n';
+import { localizedConfig } from '../lib/config/config-for-locale';
 import type { EffectiveConfig } from '../lib/config/effective';
 import { lazyConfig } from '../lib/config/lazy-config';
 import { loadEffectiveConfig, onEffectiveConfigChanged } from '../lib/config/load';
@@ -19,11 +21,13 @@ import { profileFor, profileForHost, type PortalProfile } from '../lib/portal/pr
 export default defineUnlistedScript((): void => {
   try {
     const { signal, isValid } = startLifetime(() => extensionAlive(() => browser.runtime));
-    const config = lazyConfig(
+    const stored = lazyConfig(
       { read: loadEffectiveConfig, watch: onEffectiveConfigChanged },
       () => guard.configChanged(),
       signal,
     );
+    // The guard, its dialog and note, and what it tells the popup all speak the UI language.
+    const config = localizedConfig(stored, uiLocale);
     let profile: { config: EffectiveConfig; href: string; value: PortalProfile } | undefined;
     const guard = startGuard({
       doc: document,

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { POPUP_VIEWS, type GuardMode, type PopupView } from '../../lib/config/effective';
+import { configForLocale } from '../../lib/config/config-for-locale';
 import { grantedSites, mayRelease, onSitesChanged, releaseSites, siteName } from '../../lib/config/host-access';
 import {
   isLocked,
@@ -9,6 +10,7 @@ import {
   type ConfigProblem,
   type EffectiveConfigReport,
 } from '../../lib/config/load';
+import { languageWordingPaths } from '../../lib/config/language-wording-paths';
 import { readProblems } from '../../lib/config/problem-schema';
 import type { SettingKey, Settings } from '../../lib/config/schema';
 import { checkUserSetting, onUserSettingsChanged, readUserSettings, saveUserSetting } from '../../lib/config/user-settings';
@@ -17,7 +19,7 @@ import { ChoiceSetting, FieldError, LockedNote, Section, type Choice } from './c
 import { PortalsSetting } from './PortalsSetting';
 import { ProblemList } from './ProblemList';
 import { WordingSetting } from './WordingSetting';
-import { planName, t } from '../i18n';
+import { planName, t, uiLocale } from '../i18n';
 import { problemsText } from '../problem-text';
 
 const guardChoices = (): readonly Choice<GuardMode>[] => [
@@ -78,6 +80,8 @@ export function OptionsApp() {
 
   const { config } = report;
   const locked = (path: string) => isLocked(report, path);
+  // The organisation's wording for this UI language is in force here, whatever the top level says.
+  const languageLocked = languageWordingPaths(config.wording, uiLocale());
   const anyLocked = report.locked.length > 0;
 
   const save = async <K extends SettingKey>(key: K, value: unknown, label: string): Promise<boolean> => {
@@ -291,9 +295,9 @@ export function OptionsApp() {
       />
 
       <WordingSetting
-        config={config}
+        config={configForLocale(config, uiLocale())}
         own={user.wording}
-        isLocked={locked}
+        isLocked={(path) => locked(path) || languageLocked.includes(path)}
         check={(next) => check('wording', next)}
         save={(next) => save('wording', next, t('options.wordingSetting'))}
       />

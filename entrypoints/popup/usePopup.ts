@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import type { HandoffState } from '../../components/popup/PriorityResult';
 import type { TabState } from '../../components/popup/TabStatusLine';
+import { uiLocale } from '../../components/i18n';
+import { configForLocale } from '../../lib/config/config-for-locale';
 import { DEFAULT_CONFIG, POPUP_VIEWS, type EffectiveConfig, type PopupView } from '../../lib/config/effective';
 import { loadEffectiveConfig, onEffectiveConfigChanged, policyProblemCount, type EffectiveConfigReport } from '../../lib/config/load';
 import { DEFAULT_NEW_TICKET_URL } from '../../lib/portal/default-portals';
@@ -57,7 +59,7 @@ export function usePopup(search: string) {
   useEffect(() => {
     let live = true;
     const take = (report: EffectiveConfigReport) => {
-      setConfig(report.config);
+      setConfig(configForLocale(report.config, uiLocale()));
       setIgnoredPolicySettings(policyProblemCount(report));
     };
     void loadEffectiveConfig().then((report) => live && take(report));

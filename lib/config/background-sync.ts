@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { EFFECTIVE_CONFIG_KEY, type ConfigProblem, type EffectiveConfigReport } from './load';
-import { unusedKeywordProblems } from './essential-keywords';
+import { unusedKeywordProblems, unusedLanguageKeywordProblems } from './essential-keywords';
 import { mergeSettings } from './merge';
 import { createRegistrar, extraPortalPatterns, originsFor, type ScriptRegistrar } from './portal-scripts';
 import { SETTING_KEYS } from './schema';
@@ -42,7 +42,10 @@ export async function computeReport(
   const user = validateSettings(userRaw, 'user');
   const merged = mergeSettings(user.settings, policy.settings);
   const usedUser = policy.settings.allowUserSettings === false ? {} : user.settings;
-  const unused = unusedKeywordProblems(merged.config.ticketEssentials, policy.settings, usedUser);
+  const unused = [
+    ...unusedKeywordProblems(merged.config.ticketEssentials, policy.settings, usedUser),
+    ...unusedLanguageKeywordProblems(merged.settings.wording),
+  ];
   const patterns = extraPortalPatterns(merged.config.portals);
   const missing = new Set<string>();
   for (const origin of originsFor(patterns)) {

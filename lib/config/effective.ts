@@ -3,6 +3,7 @@ import {
   DEFAULT_DEFINITIONS,
   DEFAULT_REASSURANCE,
   DEFAULT_TICKET_ESSENTIALS,
+  type ChecklistId,
   type ChecklistItem,
   type Level,
   type LevelDefinition,
@@ -53,6 +54,21 @@ export const BUILT_IN_PORTALS: readonly PortalConfig[] = [
   },
 ];
 
+/** The texts an organisation (or user) can reword: `wording` in the settings, for one language or all. */
+export interface WordingValues {
+  definitions?: Readonly<Partial<Record<Level, string>>>;
+  checklist?: Readonly<Partial<Record<ChecklistId, string>>>;
+  reassurance?: string;
+  ticketEssentials?: readonly string[];
+  ticketEssentialKeywords?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The `wording` setting in force: the wording for every language, and the organisation's per language. */
+export interface WordingConfig extends WordingValues {
+  /** Keyed by BCP 47 language tag ("de", "pt-BR"); see lib/config/wording-for-locale.ts. */
+  byLanguage?: Readonly<Record<string, WordingValues>>;
+}
+
 /** What every surface (guard, popup, options) works from, after defaults, user and policy. */
 export interface EffectiveConfig {
   plan: PlanChoice;
@@ -78,6 +94,11 @@ export interface EffectiveConfig {
   popupViews: readonly PopupView[];
   /** False when the organisation does not let users change settings. */
   allowUserSettings: boolean;
+  /**
+   * The `wording` setting in force. The texts above (definitions to reassurance) are its
+   * top level's; a surface takes its UI language's with configForLocale (config-for-locale.ts).
+   */
+  wording: WordingConfig;
 }
 
 export const DEFAULT_CONFIG: EffectiveConfig = {
@@ -94,4 +115,5 @@ export const DEFAULT_CONFIG: EffectiveConfig = {
   replacedDefinitions: [],
   popupViews: POPUP_VIEWS,
   allowUserSettings: true,
+  wording: {},
 };

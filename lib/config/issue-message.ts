@@ -32,4 +32,5 @@ export const zodMessage = {
   notAllowed: (as: 'optionText' | 'essentialText') => issueMessage({ code: 'notAllowed', as }),
   matchPattern: (why: MatchPatternReason) => issueMessage({ code: 'matchPattern', why }),
   cssSelector: (why: SelectorReason) => issueMessage({ code: 'cssSelector', why }),
+  languageTag: (meant: string) => issueMessage({ code: 'languageTag', meant }),
 };

@@ -1,8 +1,10 @@
-import { DEFAULT_CHECKLIST, DEFAULT_DEFINITIONS, DEFAULT_REASSURANCE, DEFAULT_TICKET_ESSENTIALS, LEVELS, type Level } from '../rules';
+import { DEFAULT_CHECKLIST, DEFAULT_DEFINITIONS, LEVELS, type Level } from '../rules';
 import { ChecklistSchema, LevelDefinitionsSchema } from '../rules/schema';
 import { BUILT_IN_PORTALS, DEFAULT_CONFIG, POPUP_VIEWS, type EffectiveConfig, type PortalConfig } from './effective';
+import { deepMerge, isPlainObject } from './deep-merge';
 import { hostLabel } from './match-pattern';
-import { SETTING_KEYS, WordingSchema, type PortalSetting, type Settings } from './schema';
+import { SETTING_KEYS, WordingSettingSchema, type PortalSetting, type Settings } from './schema';
+import { wordedConfig } from './worded-config';
 
 /**
  * The one merge: built-in defaults ← the user's settings ← the managed policy. The
@@ -17,19 +19,6 @@ export interface MergeResult {
   config: EffectiveConfig;
   /** Key paths set by the policy; every setting's path when users may not change settings. */
   locked: string[];
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function deepMerge(base: unknown, over: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(over)) return over === undefined ? base : over;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    if (value !== undefined) out[key] = deepMerge(base[key], value);
-  }
-  return out;
 }
 
 /** The key paths of the values set in `settings`: objects are descended, everything else is a leaf. */
@@ -47,7 +36,7 @@ export function settingPaths(settings: Record<string, unknown>, prefix = ''): st
 /** Every path a person can set, for locking everything at once. */
 export const ALL_SETTING_PATHS: readonly string[] = SETTING_KEYS.flatMap((key) => {
   if (key !== 'wording') return [key];
-  const shape = WordingSchema.shape;
+  const shape = WordingSettingSchema.shape;
   return Object.keys(shape).flatMap((sub) => {
     if (sub === 'definitions') return LEVELS.map((l) => `wording.definitions.${l}`);
     if (sub === 'checklist') return DEFAULT_CHECKLIST.map((c) => `wording.checklist.${c.id}`);
@@ -69,17 +58,7 @@ function portalConfig(p: PortalSetting): PortalConfig {
 /** The effective configuration from merged settings, the defaults filling every gap. */
 export function toEffectiveConfig(settings: Settings): EffectiveConfig {
   const wording = settings.wording ?? {};
-  const replaced: Level[] = [];
-  const definitions = DEFAULT_DEFINITIONS.map((d) => {
-    const text = wording.definitions?.[d.level];
-    if (text === undefined || text === d.definition) return d;
-    replaced.push(d.level);
-    return { ...d, definition: text };
-  });
-  const checklist = DEFAULT_CHECKLIST.map((item) => {
-    const text = wording.checklist?.[item.id];
-    return text === undefined ? item : { ...item, statement: text };
-  });
+  const { definitions, checklist, ...worded } = wordedConfig(wording);
   const configured = (settings.portals ?? []).map(portalConfig);
   const config: EffectiveConfig = {
     plan: settings.plan ?? DEFAULT_CONFIG.plan,
@@ -87,15 +66,13 @@ export function toEffectiveConfig(settings: Settings): EffectiveConfig {
     // Belt and braces: the rules' own schemas still hold after any replacement.
     definitions: LevelDefinitionsSchema.safeParse(definitions).success ? definitions : DEFAULT_DEFINITIONS,
     checklist: ChecklistSchema.safeParse(checklist).success ? checklist : DEFAULT_CHECKLIST,
-    ticketEssentials: wording.ticketEssentials ?? DEFAULT_TICKET_ESSENTIALS,
-    ticketEssentialKeywords: wording.ticketEssentialKeywords ?? {},
-    reassurance: wording.reassurance ?? DEFAULT_REASSURANCE,
+    ...worded,
     p1Phone: settings.p1Phone ? settings.p1Phone : null,
     portals: [...configured, ...BUILT_IN_PORTALS],
     newTicketUrl: configured[0]?.newTicketUrl ?? DEFAULT_CONFIG.newTicketUrl,
-    replacedDefinitions: replaced,
     popupViews: settings.popupViews ?? POPUP_VIEWS,
     allowUserSettings: settings.allowUserSettings ?? true,
+    wording,
   };
   return config;
 }

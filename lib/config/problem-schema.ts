@@ -45,6 +45,7 @@ const IssueSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('cssSelector'), why: z.enum(['forbiddenCharacters', 'closingBracket', 'unclosed']) }),
   z.object({ code: z.literal('invalidJson'), want: z.enum(['object', 'list']) }),
   z.object({ code: z.literal('policyOnly') }),
+  z.object({ code: z.literal('languageTag'), meant: z.string() }),
   z.object({ code: z.literal('unknownKey'), like: z.string().nullable(), known: keys }),
   z.object({ code: z.literal('entryNeeds'), missing: keys, invalid: keys }),
   z.object({ code: z.literal('unusedKeywords'), like: z.string().nullable(), items: keys }),

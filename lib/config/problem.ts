@@ -38,11 +38,13 @@ export const EXPECTED_THINGS = [
   'portalList',
   'viewList',
   'eachViewOnce',
+  'languageTag',
+  'languageWordingMap',
 ] as const;
 export type ExpectedThing = (typeof EXPECTED_THINGS)[number];
 
 /** What a count in "at least" / "at most" counts. */
-export const COUNTED_UNITS = ['characters', 'items', 'matchPatterns', 'keywords', 'views', 'portals', 'optionTexts', 'value'] as const;
+export const COUNTED_UNITS = ['characters', 'items', 'matchPatterns', 'keywords', 'views', 'portals', 'optionTexts', 'languages', 'value'] as const;
 export type CountedUnit = (typeof COUNTED_UNITS)[number];
 
 /** Why a text is not a usable portal match pattern (lib/config/match-pattern.ts). */
@@ -67,6 +69,8 @@ export type Issue =
   | { code: 'cssSelector'; why: SelectorReason }
   | { code: 'invalidJson'; want: 'object' | 'list' }
   | { code: 'policyOnly' }
+  /** A key of `wording.byLanguage` that is not a BCP 47 tag, with the tag it likely means ("pt_BR" → "pt-BR"). */
+  | { code: 'languageTag'; meant: string }
   | { code: 'unknownKey'; like: string | null; known: string[] }
   | { code: 'entryNeeds'; missing: string[]; invalid: string[] }
   | { code: 'unusedKeywords'; like: string | null; items: string[] }
@@ -87,6 +91,7 @@ export const ISSUE_CODES = [
   'cssSelector',
   'invalidJson',
   'policyOnly',
+  'languageTag',
   'unknownKey',
   'entryNeeds',
   'unusedKeywords',

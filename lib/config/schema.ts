@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ChecklistId, Level } from '../rules';
 import { ChecklistItemSchema, LevelDefinitionSchema, LevelSchema, PlanChoiceSchema } from '../rules/schema';
-import { GUARD_MODES, POPUP_VIEWS, type EffectiveConfig, type PortalConfig } from './effective';
+import { GUARD_MODES, POPUP_VIEWS, type EffectiveConfig, type PortalConfig, type WordingConfig } from './effective';
 import { zodMessage } from './issue-message';
+import { isLanguageTag } from './language-tag';
 import { matchPatternProblem } from './match-pattern';
 import type { SelectorReason } from './problem';
 
@@ -49,6 +50,7 @@ export const LIMITS = {
   essential: 250,
   keywordsPerEssential: 20,
   keyword: 60,
+  languages: 50,
 } as const;
 
 // --- leaves ------------------------------------------------------------------
@@ -270,6 +272,47 @@ export const WordingSchema = z.object({
   ).optional(),
 });
 
+/** A language tag as the key of `wording.byLanguage`; "pt_BR" is answered with the tag it means. */
+const LanguageTagSchema = z.string({ error: zodMessage.expected('languageTag') }).superRefine((tag, ctx) => {
+  if (isLanguageTag(tag)) return;
+  const hyphenated = tag.replace(/_/g, '-');
+  const meant = isLanguageTag(hyphenated) ? Intl.getCanonicalLocales(hyphenated)[0] : undefined;
+  ctx.addIssue({ code: 'custom', message: meant ? zodMessage.languageTag(meant) : zodMessage.expected('languageTag') });
+});
+
+/** The example of `wording.byLanguage`: German and Japanese. */
+const LANGUAGE_WORDING_EXAMPLE = {
+  de: {
+    definitions: {
+      1: 'Produktives Puppet ist für das ganze Unternehmen ausgefallen oder stark beeinträchtigt, und es gibt keine Umgehungslösung. Rufen Sie zuerst den Service Desk an.',
+    },
+    reassurance: 'Der Support beantwortet jede Priorität zügig: Ein P2 wird noch am selben Tag bearbeitet.',
+  },
+  ja: {
+    definitions: {
+      1: '本番環境の Puppet が全社的に停止または著しく劣化しており、回避策がありません。まずサービスデスクに電話してください。',
+    },
+    checklist: { 'no-workaround': '回避策はありません。' },
+  },
+};
+
+/** `wording` with its wording for each language (`byLanguage`, policy only). */
+export const WordingSettingSchema = WordingSchema.extend({
+  byLanguage: meta(
+    z
+      .record(LanguageTagSchema, WordingSchema, { error: zodMessage.expected('languageWordingMap') })
+      .refine((byLanguage) => Object.keys(byLanguage).length <= LIMITS.languages, zodMessage.atMost(LIMITS.languages, 'languages')),
+    {
+      title: 'Wording per language',
+      description:
+        'The organisation\'s wording in other languages, keyed by the language tag of the browser\'s UI language ("de", "pt-BR", "ja"); each value takes the keys of `wording` above. For a browser in Brazilian Portuguese, each text comes from the first that sets it of "pt-BR", "pt", the top level of `wording` and the built-in text (translated); so a "de" block that sets only the P1 definition keeps the top level\'s other definitions and checklist. Shown as the organisation\'s wording. Policy only.',
+      limits: `An object of at most ${LIMITS.languages} language tags (more: all are ignored), each a well-formed BCP 47 tag with hyphens ("pt-BR", not "pt_BR"); each value an object of the keys of \`wording\` (without \`byLanguage\`), with their limits. An invalid tag or text is ignored on its own. Only from the organisation's policy: ignored (and listed) in a user's own settings.`,
+      example: LANGUAGE_WORDING_EXAMPLE,
+      policyOnly: true,
+    },
+  ).optional(),
+});
+
 export const SettingsSchema = z.object({
   plan: meta(PlanSettingSchema, {
     title: 'Support plan',
@@ -303,7 +346,7 @@ export const SettingsSchema = z.object({
       ],
     },
   ).optional(),
-  wording: meta(WordingSchema, {
+  wording: meta(WordingSettingSchema, {
     title: 'Wording',
     description: 'Replaces any level\'s definition, the P1 checklist statements, the reassurance line or the P1 ticket essentials (and the keywords that show a ticket holds one).',
     limits: 'An object of the keys below; each invalid text is ignored on its own.',
@@ -312,6 +355,7 @@ export const SettingsSchema = z.object({
         1: 'Production Puppet is down or severely degraded for the whole company and there is no workaround. Call the service desk first.',
       },
       reassurance: 'Support answers every priority promptly: a P2 is still looked at the same day.',
+      byLanguage: LANGUAGE_WORDING_EXAMPLE,
     },
   }).optional(),
   p1Phone: meta(PhoneSchema, {
@@ -370,3 +414,5 @@ const checks: [
   Assignable<NonNullable<PortalSetting['labels']>, NonNullable<PortalConfig['labels']>>,
 ] = [true, true, true, true];
 void checks;
+const wordingFits: Assignable<NonNullable<Settings['wording']>, WordingConfig> = true;
+void wordingFits;

@@ -143,7 +143,7 @@ function unknownKeyIssue(key: string, known: readonly string[]): Issue {
 class Collector {
   readonly problems: ConfigProblem[] = [];
   private dropped = 0;
-  constructor(private readonly source: Source) {}
+  constructor(readonly source: Source) {}
 
   /** One problem: what was wrong, what was given (unless NOT_SHOWN), and what became of it. */
   add(path: Path, issue: Issue, given: unknown, verdict: Verdict = 'ignored') {
@@ -181,6 +181,11 @@ function unwrap(schema: z.ZodType): z.ZodType {
   let s = schema;
   while (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
   return s;
+}
+
+/** A setting inside another that only an organisation may set (`wording.byLanguage`). */
+function isPolicyOnly(schema: z.ZodType): boolean {
+  return (unwrap(schema).meta() as { policyOnly?: unknown } | undefined)?.policyOnly === true;
 }
 
 function isOptional(schema: z.ZodType): boolean {
@@ -243,6 +248,10 @@ function sanitize(schema: z.ZodType, input: unknown, path: Path, out: Collector)
     for (const [key, child] of Object.entries(shape)) {
       if (!Object.hasOwn(value, key) || value[key] === undefined) {
         if (!isOptional(child)) absent.push(key);
+        continue;
+      }
+      if (out.source === 'user' && isPolicyOnly(child)) {
+        out.add([...path, key], { code: 'policyOnly' }, value[key]);
         continue;
       }
       const r = sanitize(child, value[key], [...path, key], out);

@@ -33,12 +33,17 @@ function regString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
+/** JSON text in ASCII: other characters as \\u escapes, which JSON readers turn back ("ü", "本"). */
+function asciiJson(value: Json): string {
+  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** One registry value: strings as REG_SZ, booleans and integers as DWORD, objects and lists as JSON text. */
 function regValue(name: string, value: Json): string {
   if (typeof value === 'boolean') return `${regString(name)}=dword:${value ? '00000001' : '00000000'}`;
   if (typeof value === 'number') return `${regString(name)}=dword:${value.toString(16).padStart(8, '0')}`;
   if (typeof value === 'string') return `${regString(name)}=${regString(value)}`;
-  return `${regString(name)}=${regString(JSON.stringify(value))}`;
+  return `${regString(name)}=${regString(asciiJson(value))}`;
 }
 
 function regFile(comment: string[], keys: { path: string; values: [string, Json][] }[]): string {
@@ -218,6 +223,24 @@ function typeWords(key: SettingKey): string {
 
 const cell = (text: string | undefined) => (text ?? '').replace(/\|/g, '\\|');
 
+/** `wording.byLanguage` explained, with its example (German and Japanese). */
+function languageWordingSection(): string[] {
+  const byLanguage = SettingsSchema.shape.wording.unwrap().shape.byLanguage.unwrap();
+  const example = (byLanguage.meta() as Partial<SettingMeta> | undefined)?.example;
+  return [
+    '### The wording per language (`wording.byLanguage`)',
+    '',
+    'Policy only. Each key is the language tag of a browser UI language ("de", "pt-BR", "ja"; case does not matter); each value takes the keys of `wording` above. In a browser whose UI language is Brazilian Portuguese, each text comes from the first that sets it of `byLanguage["pt-BR"]`, `byLanguage["pt"]`, the top level of `wording`, and the built-in text in that language. Definitions and checklist statements are chosen one by one (a block that sets only the P1 definition keeps the other definitions from the top level), the reassurance line and the list of what to include whole, keywords item by item. In Austrian German ("de-AT"), "de" applies; in European Portuguese ("pt-PT"), "pt" does, else the top level. A text chosen this way is shown as the organisation\'s wording; where none is given for the UI language, the built-in texts show, translated.',
+    '',
+    'The options page shows the texts in force in its own UI language (the browser\'s), locked where the organisation set them for that language; it does not edit wording per language. An invalid language tag (such as "pt_BR": write "pt-BR") is listed on the options page and ignored with its wording; the other languages still apply.',
+    '',
+    '```json',
+    JSON.stringify({ wording: { byLanguage: example } }, null, 2),
+    '```',
+    '',
+  ];
+}
+
 function settingsReference(): string {
   const rows = SETTING_KEYS.map((key) => {
     const meta = settingMeta(key);
@@ -262,6 +285,7 @@ function settingsReference(): string {
     'Examples: `https://support.example.com/*` (one site, every page), `https://*.example.com/hc/*` (example.com and its subdomains, pages under /hc/), `https://support.example.com/*/requests/new*`.',
     '',
     ...nested('`wording`', wording),
+    ...languageWordingSection(),
   ].join('\n');
 }
 

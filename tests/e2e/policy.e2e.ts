@@ -4,6 +4,8 @@
 // docs/enterprise.md that a Linux machine can check is shown here:
 //   - the admin's P1 wording reaches the guard's dialog; the P1 phone number shows once the
 //     checklist is ticked; set values are locked on the options page;
+//   - the organisation's wording for the browser's UI language (wording.byLanguage) wins over
+//     its wording for every language, field by field, in the dialog, the note and the options page;
 //   - what reaches the extension is reported there in plain words (unknown keys with the key
 //     they look like), and the popup counts it and opens the list;
 //   - what Chrome drops before the extension sees it (a wrong type, JSON text for an object,
@@ -44,6 +46,9 @@ const USER_P4 = 'Mine: a Priority 4 is a question or a wish.';
 const USER_ESSENTIALS = ['Mine: the error message', 'Mine: when it started'];
 const ADMIN_ESSENTIALS = ['ACME: the outage ticket number'];
 const ORG_PHONE = '+1 555 0100 ext. 42';
+const ENGLISH_P1 = 'ACME (English wording): a Priority 1 is a company-wide production outage.';
+const GERMAN_P1 = 'ACME (deutsche Formulierung): Ein P1 ist ein unternehmensweiter Produktionsausfall.';
+const EVERY_LANGUAGE_CRITICAL = 'ACME: the whole company cannot work.';
 const HTML_TEXT = '<img src=x onerror="document.title=\'pwned\'">';
 
 type Policy = Record<string, unknown>;
@@ -276,6 +281,16 @@ async function chooseUrgentAndSubmit(page: PageUnderTest) {
   await page.click(SUBMIT);
 }
 
+/** Submits the replica form as Priority 1 in `page`: the submissions before, and the P1 definition the dialog shows. */
+async function submitP1(browser: BrowserUnderTest, page: PageUnderTest): Promise<{ before: number; p1: string }> {
+  await page.goto(FORM);
+  const before = browser.submissions().length;
+  await chooseUrgentAndSubmit(page);
+  const definition = browser.deep(DIALOG, '.pg-level-1 .pg-level-definition');
+  await page.waitFor(definition, { state: 'visible' });
+  return { before, p1: (await page.texts(definition)).join(' ') };
+}
+
 async function expectSubmittedAsUrgent(browser: BrowserUnderTest, before: number) {
   const submissions = await until('the replica portal to record the submission', async () => browser.submissions().length, (n) => n > before);
   expect(submissions).toBe(before + 1);
@@ -317,12 +332,8 @@ if (!root) console.warn('policy.e2e: /etc is not writable (not root): the manage
       await (await openOptions(browser())).close();
       const page = await browser().newPage();
       try {
-        await page.goto(FORM);
-        const before = browser().submissions().length;
-        await chooseUrgentAndSubmit(page);
-        const definition = browser().deep(DIALOG, '.pg-level-1 .pg-level-definition');
-        await page.waitFor(definition, { state: 'visible' });
-        expect((await page.texts(definition)).join(' ')).toContain(ADMIN_P1);
+        const { before, p1 } = await submitP1(browser(), page);
+        expect(p1).toContain(ADMIN_P1);
         // The other levels keep the built-in wording.
         expect((await page.texts(browser().deep(DIALOG, '.pg-level-4 .pg-level-definition'))).join(' ')).toContain(
           'Puppet functioning and performing as normal.',
@@ -870,6 +881,57 @@ if (!root) console.warn('policy.e2e: /etc is not writable (not root): the manage
           wordingLocked: document.querySelector<HTMLTextAreaElement>('#wording-definitions-1')!.disabled,
         }));
         expect(state).toEqual({ off: true, disabled: true, problems: 0, wordingLocked: false });
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
+  // The organisation's wording per language (wording.byLanguage). The harness launches
+  // browsers whose UI is English, so an "en" block over the top level shows that the guard
+  // chooses by the UI language; "de" must not apply here.
+  describe('wording per language: the UI language\'s wording over the wording for every language', () => {
+    usePolicy(name, {
+      wording: {
+        definitions: { 1: ADMIN_P1 },
+        checklist: { critical: EVERY_LANGUAGE_CRITICAL },
+        byLanguage: {
+          en: { definitions: { 1: ENGLISH_P1 } },
+          de: { definitions: { 1: GERMAN_P1 }, checklist: { critical: 'Deutsch: kritisch.' } },
+        },
+      },
+    });
+    const browser = useBrowser(name, portal);
+
+    it("shows the English block's P1, marked as the organisation's, the top level's checklist and the built-in reassurance", async () => {
+      await (await openOptions(browser())).close();
+      const page = await browser().newPage();
+      try {
+        const { before, p1 } = await submitP1(browser(), page);
+        expect(p1).toContain(ENGLISH_P1);
+        expect(p1).toContain("(your organisation's wording)");
+        expect(p1).not.toContain(ADMIN_P1);
+        expect(p1).not.toContain(GERMAN_P1);
+        const checklist = (await page.texts(browser().deep(DIALOG, '.pg-checklist'))).join(' ');
+        expect(checklist).toContain(EVERY_LANGUAGE_CRITICAL);
+        expect(checklist).not.toContain('Deutsch');
+        expect((await page.texts(browser().deep(DIALOG, '.pg-reassurance'))).join(' ')).toContain('99.4%');
+        // The note by the field speaks the same wording.
+        expect((await page.texts(browser().deep('priority-guard-note', '.pg-note'))).join(' ')).toContain(ENGLISH_P1);
+        expect(browser().submissions().length).toBe(before); // held by the dialog
+        expect(page.errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('shows that P1 on the options page, locked as set by the organisation, with no problems listed', async () => {
+      const page = await openOptions(browser());
+      try {
+        const state = await optionsState(page);
+        expect(state.p1).toEqual({ disabled: true, value: ENGLISH_P1 });
+        expect(state.p4.disabled).toBe(false);
+        expect(state.problems).toEqual([]);
       } finally {
         await page.close();
       }

@@ -283,3 +283,15 @@ describe('options page: giving host access back', () => {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });
+
+describe('options page: the organisation\'s wording for the UI language (English here)', () => {
+  it('shows the texts in force in this language, locked as the organisation\'s; the others stay editable', async () => {
+    await given({ wording: { byLanguage: { en: { definitions: { 1: 'EN org P1' } }, de: { definitions: { 2: 'DE org P2' } } } } });
+    await renderPage();
+    const p1 = screen.getByRole('textbox', { name: /Priority 1 definition.*Set by your organisation/ });
+    expect(p1).toHaveProperty('disabled', true);
+    expect(p1).toHaveProperty('value', 'EN org P1');
+    // German wording does not apply to an English page: P2 is the user's to word.
+    expect(screen.getByRole('textbox', { name: 'Priority 2 definition' })).toHaveProperty('disabled', false);
+  });
+});

@@ -72,6 +72,7 @@ const ISSUES: { [C in IssueCode]: Extract<Issue, { code: C }>[] } = {
   cssSelector: (Object.keys(SELECTOR_REASONS) as SelectorReason[]).map((why) => ({ code: 'cssSelector', why })),
   invalidJson: [{ code: 'invalidJson', want: 'object' }, { code: 'invalidJson', want: 'list' }],
   policyOnly: [{ code: 'policyOnly' }],
+  languageTag: [{ code: 'languageTag', meant: 'pt-BR' }],
   unknownKey: [
     { code: 'unknownKey', like: 'allowUserSettings', known: ['plan', 'allowUserSettings'] },
     { code: 'unknownKey', like: null, known: ['1', '2', '3', '4'] },

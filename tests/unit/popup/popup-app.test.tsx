@@ -220,6 +220,19 @@ describe('the popup', () => {
     expect(container.querySelector('.pg-level-4 .pg-replaced-mark')!.textContent).toContain("organisation's wording");
   });
 
+  it("shows the organisation's wording for the UI language (English here) over its wording for every language", async () => {
+    await useConfig({
+      wording: {
+        definitions: { 4: 'Every language P4.' },
+        byLanguage: { en: { definitions: { 4: 'English P4.' } }, de: { definitions: { 4: 'Deutsch P4.' } } },
+      },
+    });
+    const { container } = render(<App search="" />);
+    await answerWith(/working normally/, 1);
+    await waitFor(() => expect(container.querySelector('blockquote')!.textContent).toBe('English P4.'));
+    expect(container.querySelector('figcaption')!.textContent).toBe("Your organisation's definition.");
+  });
+
   it('switches to the definitions with the tabs, by click or arrow key', async () => {
     await useConfig({ plan: 'standard' });
     render(<App search="" />);
