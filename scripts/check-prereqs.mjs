@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Checks the programs the tests need outside node_modules: the two browsers the end-to-end
-// tests drive, able to show the extension's languages (tests/support/ui-languages.mjs), and
-// openssl (the replica portal makes its TLS certificate with it).
+// tests drive, able to show the extension's languages (tests/support/ui-languages.mjs) with a
+// Japanese font, and openssl (the replica portal makes its TLS certificate with it).
 // Exits 1 with an install hint for each one missing. CHROMIUM_PATH / FIREFOX_PATH override
 // the browser locations, exactly as the e2e harness (tests/e2e/harness) reads them.
 import { spawnSync } from 'node:child_process';
@@ -56,6 +56,15 @@ for (const p of PREREQS) {
   const where = override ? ` (${p.env}=${override} is not an executable file)` : '';
   const alternative = p.env && !override ? `, or point ${p.env} at it` : '';
   console.error(`${p.label} is missing${where}: install it with \`sudo apt-get install -y ${p.apt}\`${alternative}.`);
+}
+
+// Japanese text laid out in boxes of missing-glyph squares would not test the Japanese layout.
+const japanese = spawnSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' });
+if (japanese.status === 0 && japanese.stdout.trim()) {
+  console.log(`ok: a Japanese font (${japanese.stdout.trim().split('\n')[0]})`);
+} else {
+  missing++;
+  console.error('No Japanese font (the end-to-end tests lay out the UI in Japanese): install it with `sudo apt-get install -y fonts-noto-cjk`.');
 }
 
 if (missing) process.exit(1);

@@ -1,3 +1,4 @@
+import { isPriorityFieldName } from '../rules/field-names';
 import { isPriorityScale } from '../rules/labels';
 import { comboboxControl } from './adapters/combobox';
 import { fieldOf } from './adapters/field-parts';
@@ -11,7 +12,6 @@ import type { PortalProfile } from './profiles';
 
 /** Elements that can be a priority field. Cheap enough to query on every check. */
 export const CANDIDATE_SELECTOR = 'select, input[type="radio"], input[data-tagger], [role="combobox"]';
-const FIELD_NAME = /\b(priority|severity|urgency)\b/i;
 
 function radiosNamed(radio: HTMLInputElement): HTMLInputElement[] {
   const root = radio.form ?? (radio.getRootNode() as Document | ShadowRoot);
@@ -55,7 +55,7 @@ function offersPriorityScale(control: PriorityControl, levels: OptionLevels): bo
 }
 
 function isPriorityField(el: Element, control: PriorityControl, levels: OptionLevels): boolean {
-  if (!FIELD_NAME.test(fieldName(el))) return false;
+  if (!isPriorityFieldName(fieldName(el))) return false;
   // Widgets that list their options must offer a priority scale; comboboxes show none until opened.
   return control.kind === 'combobox' || offersPriorityScale(control, levels);
 }

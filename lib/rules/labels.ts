@@ -124,7 +124,7 @@ const JAPANESE = /[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}]/u;
 const MAX_SEGMENTED = 16;
 
 /** Compatibility-decomposed, without combining marks, lower case. */
-function fold(text: string): string {
+export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 

@@ -98,7 +98,7 @@ describe.each(BROWSERS)('ticket readiness in the P1 dialog: %s', (name) => {
     const r = await readiness(g);
     expect(Object.values(stateOf(r))).toEqual(['missing', 'missing', 'missing', 'missing', 'missing']);
     expect(r.summary).toBe(
-      'Add when it started, what changed just before it broke, your PE version, the support script output and who or what in production is affected so Support can start at once.',
+      'Add when it started, what changed just before it broke, your PE version, the support script output, and who or what in production is affected so Support can start at once.',
     );
     await g.clickBack();
     await g.waitNoDialog();

@@ -31,6 +31,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_EXTENSION_ID, GECKO_ID } from '../../lib/extension-ids';
 import { readPolicySection, sectionText, showUnset, type PolicySection } from '../../scripts/policy-measure/chrome-policy-page';
 import { chromiumArgs, hostRules } from '../support/browser-options.mjs';
+import { catalogueWords } from '../support/i18n-catalogue';
+import { UI_LANGUAGES } from '../support/ui-languages.mjs';
 import { executablePath, extensionDir, replicaHosts } from './harness/env';
 import { BROWSERS, launch, useBrowser, usePortal, type BrowserName, type BrowserUnderTest, type PageUnderTest } from './harness/setup';
 
@@ -932,6 +934,43 @@ if (!root) console.warn('policy.e2e: /etc is not writable (not root): the manage
         expect(state.p1).toEqual({ disabled: true, value: ENGLISH_P1 });
         expect(state.p4.disabled).toBe(false);
         expect(state.problems).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
+  // The same policy in browsers whose UI is German (its block applies) and Brazilian
+  // Portuguese (no block for pt-BR or pt: the top level applies, in a Portuguese dialog).
+  describe.each([
+    { catalogue: 'de', p1: GERMAN_P1, critical: 'Deutsch: kritisch.', not: [ADMIN_P1, ENGLISH_P1] },
+    { catalogue: 'pt_BR', p1: ADMIN_P1, critical: EVERY_LANGUAGE_CRITICAL, not: [GERMAN_P1, ENGLISH_P1] },
+  ])('wording per language, the browser in $catalogue', (language) => {
+    usePolicy(name, {
+      wording: {
+        definitions: { 1: ADMIN_P1 },
+        checklist: { critical: EVERY_LANGUAGE_CRITICAL },
+        byLanguage: {
+          en: { definitions: { 1: ENGLISH_P1 } },
+          de: { definitions: { 1: GERMAN_P1 }, checklist: { critical: 'Deutsch: kritisch.' } },
+        },
+      },
+    });
+    const browser = useBrowser(name, portal, { locale: UI_LANGUAGES.find((l) => l.catalogue === language.catalogue)![name] });
+
+    it("the dialog shows that language's wording, or the top level's, marked as the organisation's in that language", async () => {
+      const words = await catalogueWords(language.catalogue);
+      await (await openOptions(browser())).close();
+      const page = await browser().newPage();
+      try {
+        const { before, p1 } = await submitP1(browser(), page);
+        expect(p1).toContain(language.p1);
+        expect(p1).toContain(words('level.mark.replaced'));
+        for (const other of language.not) expect(p1).not.toContain(other);
+        expect((await page.texts(browser().deep(DIALOG, '#pg-dialog-title'))).join('')).toBe(words('dialog.title'));
+        expect((await page.texts(browser().deep(DIALOG, '.pg-checklist'))).join(' ')).toContain(language.critical);
+        expect(browser().submissions().length).toBe(before); // held by the dialog
+        expect(page.errors).toEqual([]);
       } finally {
         await page.close();
       }
