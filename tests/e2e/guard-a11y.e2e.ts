@@ -3,14 +3,14 @@
 // back, every control is reachable and usable at 200% zoom. Also takes the README's
 // screenshots (light and dark): always into tests/e2e/.artifacts/, and into
 // docs/screenshots/ when E2E_UPDATE_SCREENSHOTS=1.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './harness/env';
 import { BROWSERS, usePortal } from './harness/setup';
 import {
   ARTIFACTS,
+  axeViolations,
   expectedData,
   sleep,
   submittedData,
@@ -23,42 +23,6 @@ import {
 } from './guard-helpers';
 
 const portal = usePortal();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown; failureSummary?: string }[];
-}
-
-/**
- * Runs axe-core in the page on the dialog inside the guard's shadow root; returns the
- * violations, after checking axe really looked at the dialog's buttons and checkboxes.
- */
-async function axeViolations(g: GuardPage): Promise<AxeViolation[]> {
-  await g.page.evaluate((source: string) => {
-    if (!(window as unknown as { axe?: unknown }).axe) (0, eval)(source);
-  }, AXE_SOURCE);
-  return g.page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    // The host element and everything in its open shadow root. (A path like
-    // ['priority-guard-dialog', 'dialog'] matches nothing in axe 4: shadow paths need fromShadowDom.)
-    const result = await axe.run({ include: [['priority-guard-dialog']] }, { resultTypes: ['violations', 'passes'] });
-    const passed = (id: string) =>
-      (result as unknown as { passes: { id: string; nodes: unknown[] }[] }).passes.find((p) => p.id === id)?.nodes.length ?? 0;
-    // Sanity: axe saw the dialog's controls (an empty context would report no violation too).
-    if (passed('button-name') < 3 || passed('label') < 3) {
-      throw new Error(`axe did not look inside the dialog (button-name: ${passed('button-name')}, label: ${passed('label')})`);
-    }
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-    }));
-  });
-}
 
 async function openDialog(g: GuardPage, w: Widget) {
   await g.openForm(w);

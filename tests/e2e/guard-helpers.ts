@@ -3,7 +3,8 @@
 // guard's DOM contract (dialog, note, page mark), and what the harness does not expose
 // (viewport, colour scheme, Shift+Tab, console messages), reached through the browser the
 // harness launched.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
@@ -1002,4 +1003,43 @@ export async function setUserSettings(
     'the background to store the effective configuration',
     10_000,
   );
+}
+
+// --- axe-core on the dialog ---
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core in the page on the dialog inside the guard's shadow root; returns the
+ * violations, after checking axe really looked at the dialog's buttons and checkboxes.
+ */
+export async function axeViolations(g: GuardPage): Promise<AxeViolation[]> {
+  await g.page.evaluate((source: string) => {
+    if (!(window as unknown as { axe?: unknown }).axe) (0, eval)(source);
+  }, AXE_SOURCE);
+  return g.page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    // The host element and everything in its open shadow root. (A path like
+    // ['priority-guard-dialog', 'dialog'] matches nothing in axe 4: shadow paths need fromShadowDom.)
+    const result = await axe.run({ include: [['priority-guard-dialog']] }, { resultTypes: ['violations', 'passes'] });
+    const passed = (id: string) =>
+      (result as unknown as { passes: { id: string; nodes: unknown[] }[] }).passes.find((p) => p.id === id)?.nodes.length ?? 0;
+    // Sanity: axe saw the dialog's controls (an empty context would report no violation too).
+    if (passed('button-name') < 3 || passed('label') < 3) {
+      throw new Error(`axe did not look inside the dialog (button-name: ${passed('button-name')}, label: ${passed('label')})`);
+    }
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
 }

@@ -24,6 +24,7 @@ import { REPO_ROOT } from './harness/env';
 import { BROWSERS, usePortal } from './harness/setup';
 import {
   ARTIFACTS,
+  axeViolations,
   sleep,
   submittedData,
   until,
@@ -184,6 +185,7 @@ describe.each(BROWSERS)('guard on translated help centres, the browser in their 
       expect(shown.p1.translation).not.toContain(PUPPET_P1);
 
       await sleep(250); // the opening animation
+      expect(await axeViolations(g), 'axe-core: no violation in the dialog in this language').toEqual([]);
       const file = join(ARTIFACTS, `dialog-${lang}-${name}.png`);
       await g.raw.screenshot(file);
       if (process.env.E2E_UPDATE_SCREENSHOTS === '1' && name === 'chromium') {
