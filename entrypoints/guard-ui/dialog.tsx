@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { GuardDialog } from '../../components/GuardDialog';
-import { t, uiLocale } from '../../components/i18n';
+import { formatNumber, t, uiLocale } from '../../components/i18n';
 import type { EffectiveConfig } from '../../lib/config/effective';
 import { trapTab } from '../../lib/guard/focus';
 import type { DialogActions, DialogStopReason, OpenDialog } from '../../lib/guard/ui';
@@ -179,7 +179,7 @@ export function openGuardDialog(doc: Document, config: EffectiveConfig, actions:
     if (await actions.changeLevel(level)) return leave(true);
     update({
       busy: false,
-      error: `The form's priority field could not be changed. Choose Priority ${level} in the form yourself, then submit.`,
+      error: t('dialog.changeFailed', { level: formatNumber(level) }),
     });
   };
   const addHeadings = (event: Event) => {

@@ -1,5 +1,6 @@
 // No component renders a hard-coded user-visible English string (issue #14): every JSX text
-// node and every aria-label / title / placeholder / alt literal in components/ and
+// node, every aria-label / title / placeholder / alt literal and every literal kept as an
+// object's error / message / label / hint / title / text / status in components/ and
 // entrypoints/ must come from the catalogue (components/i18n.ts). Fails with file:line.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -9,15 +10,18 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(__dirname, '../../..');
 const VISIBLE_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-placeholder', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label', 'legend', 'hint', 'text']);
 
+/** Properties of objects a component renders as text (state, choices). */
+const VISIBLE_PROPERTIES = new Set(['error', 'message', 'label', 'hint', 'title', 'text', 'status']);
+
 /**
  * Files still to be moved to the catalogue (issue #14 part B, in progress). The test fails
  * when a listed file has become clean, so the list can only shrink.
  */
 const NOT_YET: readonly string[] = [];
 
-function tsxFiles(dir: string): string[] {
+function sourceFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.tsx'))
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
     .map((e) => relative(ROOT, join(e.parentPath, e.name)));
 }
 
@@ -70,6 +74,12 @@ function hardCoded(file: string): string[] {
       }
       return; // other attributes (class, data-*, type…) are not read by the user
     }
+    // State a component renders later: `{ error: 'Could not …' }`, `{ label: …, hint: … }`.
+    if (n.type === 'ObjectProperty') {
+      const key = n.key as Node;
+      const name = key.type === 'Identifier' ? (key.name as string) : key.type === 'StringLiteral' ? (key.value as string) : '';
+      if (VISIBLE_PROPERTIES.has(name)) literalText(n.value as Node);
+    }
     for (const [key, child] of Object.entries(n)) if (key !== 'loc' && key !== 'start' && key !== 'end') visit(child);
   };
   visit(ast.program);
@@ -77,7 +87,7 @@ function hardCoded(file: string): string[] {
 }
 
 describe('no hard-coded user-visible text in components', () => {
-  const files = [...tsxFiles('components'), ...tsxFiles('entrypoints')].sort();
+  const files = [...sourceFiles('components'), ...sourceFiles('entrypoints')].sort();
 
   it('finds the components', () => {
     expect(files).toContain('components/GuardDialog.tsx');
