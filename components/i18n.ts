@@ -112,9 +112,9 @@ export function ignoredSummary(count: number, source: 'policy' | 'user'): string
   return source === 'policy' ? t(`ignored.policy.${form}`, named) : t(`ignored.user.${form}`, named);
 }
 
-/** "A, B and C" the way the UI language lists things (Intl.ListFormat). */
-export function listFormat(items: readonly string[]): string {
-  return new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(items);
+/** "A, B and C" (or, as alternatives, "A, B or C") the way the UI language lists things (Intl.ListFormat). */
+export function listFormat(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  return new Intl.ListFormat(uiLocale(), { type }).format(items);
 }
 
 /** A message looked up by a key built from data (ids); "" when the catalogue has none. */

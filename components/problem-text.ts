@@ -5,14 +5,10 @@
  * and patterns stay as written, quoted as JSON.
  */
 import type { ConfigProblem, Given, Issue, MatchPatternReason } from '../lib/config/problem';
-import { formatNumber, listFormat, pluralCategory, t, uiLocale } from './i18n';
+import { formatNumber, listFormat, pluralCategory, t } from './i18n';
 
 const quoted = (text: string): string => JSON.stringify(text);
 
-/** `"a", "b" or "c"` the way the UI language lists alternatives. */
-function alternatives(items: readonly string[]): string {
-  return new Intl.ListFormat(uiLocale(), { type: 'disjunction' }).format(items);
-}
 
 /** What was given, in a few words. */
 export function givenText(given: Given): string {
@@ -68,7 +64,7 @@ export function issueText(issue: Issue): string {
     case 'expected':
       return t(`problem.issue.expected.${issue.thing}`);
     case 'expectedOneOf':
-      return t('problem.issue.expectedOneOf', { values: alternatives(issue.values.map((v) => JSON.stringify(v))) });
+      return t('problem.issue.expectedOneOf', { values: listFormat(issue.values.map((v) => JSON.stringify(v)), 'disjunction') });
     case 'atLeast':
       return t(`problem.issue.atLeast.${issue.unit}.${pluralCategory(issue.count)}`, { count: formatNumber(issue.count) });
     case 'atMost':
