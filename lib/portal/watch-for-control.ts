@@ -156,9 +156,9 @@ export function watchForControl(
       if (!portal.shadowDom && doc.querySelector(CANDIDATE_SELECTOR) === null) return;
       const profile = portal.profile();
       wanted = profile.fieldSelector ? `${profile.fieldSelector}, ${CANDIDATE_SELECTOR}` : CANDIDATE_SELECTOR;
-      if (portal.shadowDom) for (const root of openShadowRoots(doc)) searchIn(root);
       const found = findPriorityControl(doc, profile);
       if (found) arm(found, profile);
+      else if (portal.shadowDom) for (const root of openShadowRoots(doc)) searchIn(root);
     } catch (error) {
       events.onError(error);
     }
@@ -171,10 +171,12 @@ export function watchForControl(
     else requestAnimationFrame(scan);
   }
 
+  // The first look comes before any observing: a field found then means the document is
+  // never observed (in Firefox, observing any node makes every later DOM change dearer).
   const begin = () => {
     if (control || signal.aborted) return; // armed while loading (asked for), or already stopped
-    startSearching();
-    schedule();
+    scan();
+    if (!control && !signal.aborted) startSearching();
   };
   signal.addEventListener('abort', () => {
     search.disconnect();

@@ -280,18 +280,20 @@ export function taskCpuByScript(events, urlSuffix) {
     let i = 0;
     let ms = 0;
     let count = 0;
+    const each = [];
     for (const task of list) {
       if (task.ts < end) continue;
       end = task.ts + (task.dur ?? 0);
       while (i < stamps.length && stamps[i] < task.ts) i++;
       if (i < stamps.length && stamps[i] <= end) {
         ms += (task.tdur ?? task.dur ?? 0) / 1000;
+        each.push((task.tdur ?? task.dur ?? 0) / 1000);
         count++;
       }
     }
     const pid = Number(key.split(':')[0]);
-    const prev = out.get(pid) ?? { ms: 0, tasks: 0 };
-    out.set(pid, { ms: prev.ms + ms, tasks: prev.tasks + count });
+    const prev = out.get(pid) ?? { ms: 0, tasks: 0, each: [] };
+    out.set(pid, { ms: prev.ms + ms, tasks: prev.tasks + count, each: [...prev.each, ...each] });
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { firefoxPrefs } from '../../tests/support/browser-options.mjs';
 import { gotoWithoutLoad } from '../../tests/support/firefox-navigation.mjs';
+import { mainThreadCpu } from './process-cpu.mjs';
 
 export const GECKO_ID = 'priority-guard@support-tools';
 export const FIREFOX_EXTENSION_UUID = '5d0c9a3e-7b41-4f6a-9c2e-1e8b6f4d2a70';
@@ -41,7 +42,7 @@ function onOneCpu(executablePath) {
 }
 
 /** oneCpu: run all of Firefox on one CPU (row 6, docs/performance.md); `pinnedTo` says if it could. */
-export async function launchFirefox({ extensionDir, portal, executablePath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr', oneCpu = false }) {
+export async function launchFirefox({ extensionDir, portal, executablePath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr', oneCpu = false, prefs = {} }) {
   const pinned = oneCpu ? onOneCpu(executablePath) : null;
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -55,6 +56,7 @@ export async function launchFirefox({ extensionDir, portal, executablePath = pro
       // Full-resolution performance.now() (by default Firefox rounds it to 1 ms in pages
       // that are not cross-origin isolated): the pages time sub-millisecond bursts.
       'privacy.reduceTimerPrecision': false,
+      ...prefs,
     },
   }).catch((error) => {
     pinned?.remove();
@@ -73,6 +75,8 @@ export async function launchFirefox({ extensionDir, portal, executablePath = pro
     version: await browser.version(),
     browser,
     pinnedTo: pinned ? pinned.cpu : null,
+    /** Main-thread CPU time (ns) of each of Firefox's processes (Linux), or null. */
+    mainThreadCpu: () => mainThreadCpu(browser.process()?.pid),
     popupUrl: `moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html`,
     async newTab() {
       return wrapPuppeteerPage(await browser.newPage());

@@ -33,6 +33,9 @@ export function nativeSelectControl(select: HTMLSelectElement, levels: OptionLev
       fire(select, 'change');
       return read() === level;
     },
-    watch: (onChange) => watchField([select], onChange),
+    // Events only: a select's choice changes by the user (change, input) or by a script
+    // setting .value / .selectedIndex, which no MutationObserver sees either; submissions
+    // read the level when they happen.
+    watch: (onChange) => watchField([select], onChange, { mutations: false }),
   };
 }

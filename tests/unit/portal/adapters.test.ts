@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findPriorityControl } from '../../../lib/portal/find-control';
 import { GENERIC_PROFILE, profileFor, SALESFORCE_PROFILE, ZENDESK_PROFILE } from '../../../lib/portal/profiles';
 // The replica widgets, shared with the end-to-end fixture pages (typed by their .d.ts).
@@ -42,6 +42,20 @@ describe('native <select>', () => {
 
     select.value = 'normal'; // the page, without any event
     expect(control.read()).toBe(3);
+  });
+
+  it('follows the choice by its events alone: nothing in the page is observed', async () => {
+    loadFixtureBody('zendesk-select');
+    const control = findPriorityControl(document, ZENDESK_PROFILE)!;
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    let changes = 0;
+    const stop = control.watch(() => changes++);
+    expect(await control.set(1)).toBe(true); // input + change: one notification
+    await Promise.resolve();
+    expect(changes).toBe(1);
+    expect(observe).not.toHaveBeenCalled();
+    stop();
+    observe.mockRestore();
   });
 
   it('finds a custom drop-down labelled Priority by its label and P1–P4 options', async () => {

@@ -59,11 +59,22 @@ describe('watchForControl', () => {
     controller.abort();
   });
 
-  it('once armed, watches no DOM change: only the search, before arming, observed the document', async () => {
+  it('observes nothing in the page when the field is there at the first look', async () => {
     document.body.innerHTML = FORM;
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const { log, controller } = start();
+    await settle();
+    expect(log).toEqual(['armed:p']);
+    expect(observe).not.toHaveBeenCalled();
+    controller.abort();
+  });
+
+  it('once armed, watches no DOM change: only the search, before arming, observed the document', async () => {
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
     const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
     const { log, controller } = start();
+    await settle();
+    document.body.insertAdjacentHTML('beforeend', FORM);
     await settle();
     expect(log).toEqual(['armed:p']);
     expect(observe.mock.calls.map(([target]) => target)).toEqual([document]);
