@@ -939,24 +939,31 @@ export function expectedData(w: Widget, before: FieldData, how: 'button' | 'ente
 // ---------------------------------------------------------------------------------------
 
 /**
- * Opens one of the extension's pages (options.html by default) in a new tab, in front, and
- * waits until its script has rendered. Close it when done (the portal tab is then behind it:
- * bring that one to the front again).
+ * Shows one of the extension's pages in `page` and waits until its script has rendered.
+ * Firefox over BiDi now and then fails while the moz-extension document commits: once more.
  */
-export async function openExtensionPage(b: BrowserUnderTest, path = 'options.html'): Promise<PageUnderTest> {
-  const page = await b.newPage();
+export async function gotoExtensionPage(b: BrowserUnderTest, page: PageUnderTest, path: string): Promise<void> {
   const url = b.extensionUrl(path);
   for (let attempt = 0; ; attempt++) {
     try {
       await page.goto(url);
       break;
     } catch (error) {
-      // Firefox over BiDi now and then fails while the moz-extension document commits.
       if (attempt > 0) throw error;
     }
   }
   await until(async () => (await page.url()) === url, `${url} to open`, 15_000);
   await page.waitFor('#app > *', { timeout: 15_000 });
+}
+
+/**
+ * Opens one of the extension's pages (options.html by default) in a new tab, in front, and
+ * waits until its script has rendered. Close it when done (the portal tab is then behind it:
+ * bring that one to the front again).
+ */
+export async function openExtensionPage(b: BrowserUnderTest, path = 'options.html'): Promise<PageUnderTest> {
+  const page = await b.newPage();
+  await gotoExtensionPage(b, page, path);
   return page;
 }
 

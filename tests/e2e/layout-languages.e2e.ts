@@ -10,8 +10,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueWords } from '../support/i18n-catalogue';
 import { UI_LANGUAGES } from '../support/ui-languages.mjs';
-import { BROWSERS, usePortal, type BrowserUnderTest, type PageUnderTest } from './harness/setup';
-import { sleep, until, useGuardBrowser, zendeskCopenhagen, type GuardPage } from './guard-helpers';
+import { BROWSERS, usePortal } from './harness/setup';
+import { gotoExtensionPage, openExtensionPage, sleep, until, useGuardBrowser, zendeskCopenhagen, type GuardPage } from './guard-helpers';
 
 const portal = usePortal();
 
@@ -76,17 +76,6 @@ function dialogControlsReachable(): { what: string; inView: boolean; hit: boolea
  */
 const inLanguage = (catalogue: string) => new RegExp(`^${catalogue.replace('_', '-')}(-|$)`, 'i');
 
-/** Opens an extension page; Firefox over BiDi now and then fails while a moz-extension document commits: once more. */
-async function openExtensionPage(b: BrowserUnderTest, path: string): Promise<PageUnderTest> {
-  const page = await b.newPage();
-  try {
-    await page.goto(b.extensionUrl(path));
-  } catch {
-    await page.goto(b.extensionUrl(path));
-  }
-  return page;
-}
-
 describe.each(BROWSERS)('layout in every language: %s', (name) => {
   describe.each(LANGUAGES.map((l) => [l.catalogue, l] as const))('%s', (catalogue, language) => {
     const locale = language[name];
@@ -130,8 +119,8 @@ describe.each(BROWSERS)('layout in every language: %s', (name) => {
       try {
         await page.waitFor('.pg-step, .pg-result', { state: 'visible', timeout: 30_000 });
         expect(await page.evaluate(() => document.documentElement.lang)).toMatch(inLanguage(catalogue));
-        const first = page.texts('.pg-panel:not([hidden]) [data-action="start-over"]');
-        if ((await first).length > 0) await page.click('.pg-panel:not([hidden]) [data-action="start-over"]');
+        // The popup remembers the last session: begin from the first question.
+        await page.click('.pg-panel:not([hidden]) [data-action="start-over"]');
         // Priority 1: not normal, production, inoperative, no workaround (real clicks).
         for (const [question, option] of [
           ['question', 2],
@@ -159,7 +148,7 @@ describe.each(BROWSERS)('layout in every language: %s', (name) => {
       const g: GuardPage = await newPage();
       try {
         await g.raw.setViewport(640, 450);
-        await g.page.goto(browser().extensionUrl('options.html')).catch(() => g.page.goto(browser().extensionUrl('options.html')));
+        await gotoExtensionPage(browser(), g.page, 'options.html');
         await g.page.waitFor('main.pg-opt h1', { state: 'visible', timeout: 30_000 });
         await until(async () => (await g.page.texts('main.pg-opt h1')).join('') === words('options.title'), 'the options page in the language');
         expect(await g.page.evaluate(() => document.documentElement.lang)).toMatch(inLanguage(catalogue));

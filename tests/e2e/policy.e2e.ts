@@ -34,6 +34,7 @@ import { chromiumArgs, hostRules } from '../support/browser-options.mjs';
 import { catalogueWords } from '../support/i18n-catalogue';
 import { UI_LANGUAGES } from '../support/ui-languages.mjs';
 import { executablePath, extensionDir, replicaHosts } from './harness/env';
+import { gotoExtensionPage } from './guard-helpers';
 import { BROWSERS, launch, useBrowser, usePortal, type BrowserName, type BrowserUnderTest, type PageUnderTest } from './harness/setup';
 
 const FORM = 'https://support.puppet.com/hc/en-us/requests/new?fixture=zendesk-select';
@@ -51,6 +52,18 @@ const ORG_PHONE = '+1 555 0100 ext. 42';
 const ENGLISH_P1 = 'ACME (English wording): a Priority 1 is a company-wide production outage.';
 const GERMAN_P1 = 'ACME (deutsche Formulierung): Ein P1 ist ein unternehmensweiter Produktionsausfall.';
 const EVERY_LANGUAGE_CRITICAL = 'ACME: the whole company cannot work.';
+const GERMAN_CRITICAL = 'Deutsch: kritisch.';
+/** Wording for every language, with its own for English and German (wording.byLanguage). */
+const LANGUAGE_WORDING_POLICY = {
+  wording: {
+    definitions: { 1: ADMIN_P1 },
+    checklist: { critical: EVERY_LANGUAGE_CRITICAL },
+    byLanguage: {
+      en: { definitions: { 1: ENGLISH_P1 } },
+      de: { definitions: { 1: GERMAN_P1 }, checklist: { critical: GERMAN_CRITICAL } },
+    },
+  },
+};
 const HTML_TEXT = '<img src=x onerror="document.title=\'pwned\'">';
 
 type Policy = Record<string, unknown>;
@@ -209,15 +222,6 @@ async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => 
     }
     if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-/** Opens an extension page; Firefox over BiDi now and then fails while a moz-extension document commits: once more. */
-async function gotoExtensionPage(browser: BrowserUnderTest, page: PageUnderTest, path: string) {
-  try {
-    await page.goto(browser.extensionUrl(path));
-  } catch {
-    await page.goto(browser.extensionUrl(path));
   }
 }
 
@@ -893,16 +897,7 @@ if (!root) console.warn('policy.e2e: /etc is not writable (not root): the manage
   // browsers whose UI is English, so an "en" block over the top level shows that the guard
   // chooses by the UI language; "de" must not apply here.
   describe('wording per language: the UI language\'s wording over the wording for every language', () => {
-    usePolicy(name, {
-      wording: {
-        definitions: { 1: ADMIN_P1 },
-        checklist: { critical: EVERY_LANGUAGE_CRITICAL },
-        byLanguage: {
-          en: { definitions: { 1: ENGLISH_P1 } },
-          de: { definitions: { 1: GERMAN_P1 }, checklist: { critical: 'Deutsch: kritisch.' } },
-        },
-      },
-    });
+    usePolicy(name, LANGUAGE_WORDING_POLICY);
     const browser = useBrowser(name, portal);
 
     it("shows the English block's P1, marked as the organisation's, the top level's checklist and the built-in reassurance", async () => {
@@ -943,19 +938,10 @@ if (!root) console.warn('policy.e2e: /etc is not writable (not root): the manage
   // The same policy in browsers whose UI is German (its block applies) and Brazilian
   // Portuguese (no block for pt-BR or pt: the top level applies, in a Portuguese dialog).
   describe.each([
-    { catalogue: 'de', p1: GERMAN_P1, critical: 'Deutsch: kritisch.', not: [ADMIN_P1, ENGLISH_P1] },
+    { catalogue: 'de', p1: GERMAN_P1, critical: GERMAN_CRITICAL, not: [ADMIN_P1, ENGLISH_P1] },
     { catalogue: 'pt_BR', p1: ADMIN_P1, critical: EVERY_LANGUAGE_CRITICAL, not: [GERMAN_P1, ENGLISH_P1] },
   ])('wording per language, the browser in $catalogue', (language) => {
-    usePolicy(name, {
-      wording: {
-        definitions: { 1: ADMIN_P1 },
-        checklist: { critical: EVERY_LANGUAGE_CRITICAL },
-        byLanguage: {
-          en: { definitions: { 1: ENGLISH_P1 } },
-          de: { definitions: { 1: GERMAN_P1 }, checklist: { critical: 'Deutsch: kritisch.' } },
-        },
-      },
-    });
+    usePolicy(name, LANGUAGE_WORDING_POLICY);
     const browser = useBrowser(name, portal, { locale: UI_LANGUAGES.find((l) => l.catalogue === language.catalogue)![name] });
 
     it("the dialog shows that language's wording, or the top level's, marked as the organisation's in that language", async () => {
