@@ -130,7 +130,7 @@ function readDialogWords(g: GuardPage): Promise<DialogWords> {
     const translation = p1.querySelector('.pg-translation');
     return {
       lang: dialog.getAttribute('lang'),
-      name: dialog.getRootNode() instanceof ShadowRoot ? ((dialog.getRootNode() as ShadowRoot).getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() ?? '') : '',
+      name: (dialog.getRootNode() as ShadowRoot).getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() ?? '',
       changes: [...dialog.querySelectorAll('button[data-action="change"]')].map((b) => b.textContent!.trim()),
       confirm: text('button[data-action="confirm"]'),
       back: text('button[data-action="back"]'),
