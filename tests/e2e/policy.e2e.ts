@@ -701,7 +701,10 @@ if (!root) console.warn('policy.e2e: /etc is not writable (not root): the manage
 
     // Chrome's ExtensionSettings runtime_blocked_hosts (in the same policy file, Chromium only).
     if (name === 'chromium') {
-      it('ExtensionSettings runtime_blocked_hosts over a built-in portal stops the guard there, content script included: no mark on the page, a P1 goes through', async () => {
+      // Known flake, cause not found yet: about one full run in four this test times out at
+      // 60 s (seen in `npm test` and `npm run release`, never when run alone). One retry, in
+      // a new tab, keeps CI meaningful; a real break fails both tries.
+      it('ExtensionSettings runtime_blocked_hosts over a built-in portal stops the guard there, content script included: no mark on the page, a P1 goes through', { retry: 1 }, async () => {
         await (await openOptions(browser())).close(); // the policy has arrived
         const page = await browser().newPage();
         try {
