@@ -6,22 +6,34 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, hostRules } from '../../tests/support/browser-options.mjs';
 import { REPLICA_HOSTS } from '../../tests/support/tls.mjs';
+import { onOneCpu } from './one-cpu.mjs';
 import { unionLength } from './stats.mjs';
 
 export const CHROME_EXTENSION_ID = 'hfhpnmcfbmnkleljegpbajcphgcanpho';
 export const EXTENSION_ORIGIN = `chrome-extension://${CHROME_EXTENSION_ID}`;
 export const CONTENT_SCRIPT_URL = `${EXTENSION_ORIGIN}/guard.js`;
 
-export async function launchChromium({ extensionDir, portal, executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium' }) {
+/** oneCpu: run all of Chromium on one CPU (row 6, docs/performance.md); `pinnedTo` says if it could. */
+export async function launchChromium({ extensionDir, portal, executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium', oneCpu = false }) {
   const rules = hostRules(REPLICA_HOSTS, portal.port);
   const profile = mkdtempSync(join(tmpdir(), 'pg-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    ignoreHTTPSErrors: true,
-    viewport: { width: 1280, height: 800 },
-    args: chromiumArgs({ extensionDir, hostRules: rules }),
-  });
+  const pinned = oneCpu ? onOneCpu(executablePath) : null;
+  const removeFiles = () => {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    pinned?.remove();
+  };
+  const context = await chromium
+    .launchPersistentContext(profile, {
+      executablePath: pinned?.script ?? executablePath,
+      headless: true,
+      ignoreHTTPSErrors: true,
+      viewport: { width: 1280, height: 800 },
+      args: chromiumArgs({ extensionDir, hostRules: rules }),
+    })
+    .catch((error) => {
+      removeFiles();
+      throw error;
+    });
   const isOurs = (url) => url.startsWith(EXTENSION_ORIGIN);
   let worker = context.serviceWorkers().find((w) => isOurs(w.url()));
   worker ??= await context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w.url()), timeout: 60_000 });
@@ -30,6 +42,7 @@ export async function launchChromium({ extensionDir, portal, executablePath = pr
     name: 'chromium',
     version,
     context,
+    pinnedTo: pinned ? pinned.cpu : null,
     popupUrl: `${EXTENSION_ORIGIN}/popup.html`,
     async newTab() {
       return wrapPlaywrightPage(await context.newPage());
@@ -37,7 +50,7 @@ export async function launchChromium({ extensionDir, portal, executablePath = pr
     cdp: (page) => context.newCDPSession(page),
     async close() {
       await context.close().catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      removeFiles();
     },
   };
 }

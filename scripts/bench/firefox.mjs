@@ -1,45 +1,14 @@
 // Firefox with the built extension (puppeteer-core over WebDriver BiDi, same prefs as
 // tests/e2e/harness/firefox.ts): every https:// request goes through the replica's CONNECT
 // proxy, so pages keep their real origin.
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { firefoxPrefs } from '../../tests/support/browser-options.mjs';
 import { gotoWithoutLoad } from '../../tests/support/firefox-navigation.mjs';
+import { onOneCpu } from './one-cpu.mjs';
 import { mainThreadCpu } from './process-cpu.mjs';
 
 export const GECKO_ID = 'priority-guard@support-tools';
 export const FIREFOX_EXTENSION_UUID = '5d0c9a3e-7b41-4f6a-9c2e-1e8b6f4d2a70';
-
-/** The last CPU this process may run on (Linux), or null. */
-function lastAllowedCpu() {
-  try {
-    const list = /^Cpus_allowed_list:\s*(\S+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-    const last = list?.split(',').at(-1)?.split('-').at(-1);
-    return last === undefined || !/^\d+$/.test(last) ? null : Number(last);
-  } catch {
-    return null;
-  }
-}
-
-/** A word for sh, quoted. */
-const shellWord = (text) => `'${text.replaceAll("'", "'\\''")}'`;
-
-/**
- * A script that starts Firefox with every process it will ever start bound to one CPU (the
- * last one allowed), with taskset (Linux, util-linux); null where that is not possible.
- */
-function onOneCpu(executablePath) {
-  const taskset = ['/usr/bin/taskset', '/bin/taskset'].find((path) => existsSync(path));
-  const cpu = lastAllowedCpu();
-  if (!taskset || cpu === null) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'pg-bench-firefox-'));
-  const script = join(dir, 'firefox');
-  writeFileSync(script, `#!/bin/sh\nexec ${taskset} -c ${cpu} ${shellWord(executablePath)} "$@"\n`);
-  chmodSync(script, 0o755);
-  return { script, cpu, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** oneCpu: run all of Firefox on one CPU (row 6, docs/performance.md); `pinnedTo` says if it could. */
 export async function launchFirefox({ extensionDir, portal, executablePath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr', oneCpu = false, prefs = {} }) {

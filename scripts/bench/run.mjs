@@ -181,18 +181,19 @@ try {
     }
     if (chrome) {
       // Each round in a Chromium of its own, as in Firefox: a renderer process keeps a speed of
-      // its own for its life, and rounds in the same two processes share that bias.
-      await heavyRow('chromium', async (measure) => {
+      // its own for its life, and rounds in the same two processes share that bias. Every
+      // process on one CPU, and chunks of 10 bursts (docs/performance.md, row 6).
+      await heavyRow('chromium', { chunk: reps(10, 10) }, async (measure) => {
         const runs = [];
         for (let round = 0; round < reps(6, 2); round++) {
-          const fresh = await launchChromium({ extensionDir: builds.chromium.dir, portal });
+          const fresh = await launchChromium({ extensionDir: builds.chromium.dir, portal, oneCpu: true });
           try {
             runs.push(await measure(fresh, 1));
           } finally {
             await fresh.close();
           }
         }
-        return { r: mergeRounds(runs.map((x) => x.r)), pinnedTo: undefined };
+        return { r: mergeRounds(runs.map((x) => x.r)), pinnedTo: runs[0].pinnedTo };
       });
     }
   }
@@ -226,7 +227,7 @@ try {
     if (firefox) {
       // Each round in a Firefox of its own: a content process keeps a speed of its own for
       // its whole life, a few per cent apart from another's (docs/performance.md).
-      await heavyRow('firefox', async (measure) => {
+      await heavyRow('firefox', { chunk: reps(50, 25) }, async (measure) => {
         const runs = [];
         for (let round = 0; round < reps(6, 2); round++) {
           const pinned = await launchFirefox({ extensionDir: builds.firefox.dir, portal, oneCpu: true });
@@ -246,14 +247,14 @@ try {
 }
 
 /**
- * Row 6. `inBrowsers(measure)` calls `measure(browser, rounds)` in the browser(s) to use:
- * Chromium's, or for Firefox one per round started for this row with every process on one
- * CPU (docs/performance.md); it returns the rounds' results as one.
+ * Row 6. `inBrowsers(measure)` calls `measure(browser, rounds)` in the browsers to use: one
+ * per round, started for this row with every process on one CPU (docs/performance.md); it
+ * returns the rounds' results as one. `chunk`: bursts per chunk (one tab's share of a pair).
  */
-async function heavyRow(name, inBrowsers) {
+async function heavyRow(name, { chunk }, inBrowsers) {
   await measureRow(6, name, 'heavy replica main-thread time, with / without extension', async () => {
     const { r, pinnedTo } = await inBrowsers(async (b, rounds) => ({
-      r: await heavyRatio(b, { rounds, bursts: reps(1000, 200), chunk: reps(50, 25) }),
+      r: await heavyRatio(b, { rounds, bursts: reps(1000, 200), chunk }),
       pinnedTo: b.pinnedTo,
     }));
     const onCpu = r.cpu.length > 0;
@@ -273,9 +274,11 @@ async function heavyRow(name, inBrowsers) {
     const [low, high] = bootstrapMedianCI(groups);
     const pageRatio = median(r.page.map((x) => x.ratio));
     const wallPairs = median(r.pairs.map((x) => x.ratio));
+    const browserName = name === 'chromium' ? 'Chromium' : 'Firefox';
+    const where = pinnedTo === null || pinnedTo === undefined ? 'NOT on one CPU (no taskset)' : `every ${browserName} process on CPU ${pinnedTo}, a new ${browserName} for each round`;
     const whole = onCpu
-      ? `Chromium's burst tasks' CPU time per round ${ms(median(r.cpu.map((x) => x.with)))} / ${ms(median(r.cpu.map((x) => x.without)))} (ratio of the rounds' totals ${ratio(median(r.cpu.map((x) => x.ratio)))}); whole renderer main thread (rendering included) ${ratio(median(r.cpu.map((x) => x.mainWith / x.mainWithout)))}; a new Chromium for each round`
-      : `whole content process main thread per round (rendering, GC included) ${r.proc?.length ? r.proc.map((x) => ratio(x.ratio)).join(', ') : '—'}; ${pinnedTo === null || pinnedTo === undefined ? 'NOT on one CPU (no taskset)' : `every Firefox process on CPU ${pinnedTo}, a new Firefox for each round`}`;
+      ? `Chromium's burst tasks' CPU time per round ${ms(median(r.cpu.map((x) => x.with)))} / ${ms(median(r.cpu.map((x) => x.without)))} (ratio of the rounds' totals ${ratio(median(r.cpu.map((x) => x.ratio)))}); whole renderer main thread (rendering included) ${ratio(median(r.cpu.map((x) => x.mainWith / x.mainWithout)))}; ${where}`
+      : `whole content process main thread per round (rendering, GC included) ${r.proc?.length ? r.proc.map((x) => ratio(x.ratio)).join(', ') : '—'}; ${where}`;
     return {
       n: ratios.length,
       median: `${ratio(figure)} (95% CI ${ratio(low)}–${ratio(high)})`,
@@ -385,7 +388,7 @@ const seconds = ((Date.now() - started) / 1000).toFixed(0);
 const load = `load average ${loadAtStart.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${cores} cores`;
 const environment = `Chromium ${versions.chromium ?? '—'}, ${versions.firefox ?? 'Firefox —'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${load}${quick ? ', --quick' : ''}`;
 if (Math.max(loadAtStart, loadavg()[0]) > cores) {
-  console.log(`note: the machine was busy (${load}): wall-clock rows (4, 5, 7) are slower than on an idle machine; rows 3 and 6 (Chromium) use CPU time and are not.`);
+  console.log(`note: the load average was above the number of cores (${load}; the benchmark's own browsers count too, and row 6, each browser on one CPU, raises it to 2–5 by itself): if other work ran, the wall-clock rows (4, 5, 7) are slower than on an idle machine; rows 3 and 6 use CPU time.`);
 }
 console.log(`\n${environment}; ${seconds} s`);
 console.log(failed.length ? `bench: ${failed.length} row(s) over budget or not measured` : 'bench: every row within budget');
