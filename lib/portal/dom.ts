@@ -40,6 +40,17 @@ export function byIdRefs(el: Element, attribute: string): Element[] {
     .filter((x): x is HTMLElement => x !== null);
 }
 
+/**
+ * The <label>s of a form control, as `el.labels` lists them, without asking for `labels`: in
+ * Firefox that live list is kept on the element and told of every DOM change in the document
+ * for as long as the element lives (docs/performance.md, row 6).
+ */
+export function labelsOf(el: Element): HTMLLabelElement[] {
+  const root = el.getRootNode() as ParentNode;
+  if (typeof root.querySelectorAll !== 'function') return [];
+  return [...root.querySelectorAll<HTMLLabelElement>('label')].filter((label) => label.control === el);
+}
+
 /** Sets a form control's value through the prototype's setter, as frameworks expect. */
 export function setNativeValue(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string) {
   const proto = Object.getPrototypeOf(el) as object;

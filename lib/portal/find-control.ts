@@ -6,7 +6,7 @@ import { nativeSelectControl } from './adapters/native-select';
 import { nestyControl } from './adapters/nesty';
 import { radioGroupControl } from './adapters/radio-group';
 import type { PriorityControl } from './control';
-import { byIdRefs, deepQueryAll, textOf } from './dom';
+import { byIdRefs, deepQueryAll, labelsOf, textOf } from './dom';
 import { optionLevels, type OptionLevels } from './option-levels';
 import type { PortalProfile } from './profiles';
 
@@ -35,7 +35,7 @@ export function controlFor(el: Element, levels: OptionLevels): PriorityControl |
 /** What a field is called: its labels, aria names, the wrapper's label or legend, its name. */
 export function fieldName(el: Element): string {
   const parts = [
-    ...[...((el as HTMLInputElement).labels ?? [])].map(textOf),
+    ...labelsOf(el).map(textOf),
     ...byIdRefs(el, 'aria-labelledby').map(textOf),
     el.getAttribute('aria-label') ?? '',
   ].filter(Boolean);

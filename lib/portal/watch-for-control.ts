@@ -40,10 +40,10 @@ function isGone(control: PriorityControl): boolean {
  * After that, while searching it watches the whole document (and open shadow roots where
  * the profile says so).
  *
- * Once armed, the watcher watches no DOM change (the adapter still watches the field itself,
- * for its level): a MutationObserver on the field's ancestors would be called on every change
- * anywhere below them, and in Firefox that alone made a page that re-renders often 3–5 %
- * slower (docs/performance.md, row 6). Instead:
+ * Once armed, the watcher watches no DOM change (the adapter may still watch the field itself
+ * for its level; a native select it follows by its events alone): a MutationObserver on the
+ * field's ancestors would be called on every change anywhere below them, and in Firefox that
+ * alone made a page that re-renders often 3–5 % slower (docs/performance.md, row 6). Instead:
  * - a ResizeObserver on the element that takes focus, the field's wrapper and the form
  *   reports, at the next frame, that one of them changed size, e.g. stopped being drawn
  *   because it was removed (not for an element never drawn, nor in a background tab);

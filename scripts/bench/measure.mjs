@@ -334,6 +334,18 @@ function trimmedMean(values) {
   return kept.reduce((a, b) => a + b, 0) / kept.length;
 }
 
+/** Resolves after two animation frames and a task (at most 200 ms where frames do not run). */
+const settle = () =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, 200);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        setTimeout(resolve, 0);
+      }),
+    );
+  });
+
 /**
  * The same heavy page in two tabs of one browser: support.puppet.com (content script
  * injected) and www.example.org (not injected). A round is `bursts` bursts in each tab, run
@@ -376,6 +388,9 @@ export async function heavyRatio(browser, { rounds = 4, bursts = 1000, chunk = 1
     const pidOf = new Map();
     const run = async (tab, count, label) => {
       await tab.front();
+      // Let the tab's activation (visibility, a repaint of the whole page) finish before the
+      // chunk, so none of it falls in the chunk's CPU time (Firefox) or in its first bursts.
+      await tab.evaluate(settle);
       const from = next.get(tab);
       next.set(tab, from + count);
       const before = processCpu();

@@ -181,9 +181,8 @@ try {
     }
     if (chrome) {
       // Each round in a Chromium of its own, as in Firefox: a renderer process keeps a speed of
-      // its own for its life, and rounds in the same two processes share that bias. Every
-      // process on one CPU, and chunks of 10 bursts (docs/performance.md, row 6).
-      await heavyRow('chromium', { chunk: reps(10, 10) }, async (measure) => {
+      // its own for its life, and rounds in the same two processes share that bias.
+      await heavyRow('chromium', async (measure) => {
         const runs = [];
         for (let round = 0; round < reps(6, 2); round++) {
           const fresh = await launchChromium({ extensionDir: builds.chromium.dir, portal, oneCpu: true });
@@ -227,7 +226,7 @@ try {
     if (firefox) {
       // Each round in a Firefox of its own: a content process keeps a speed of its own for
       // its whole life, a few per cent apart from another's (docs/performance.md).
-      await heavyRow('firefox', { chunk: reps(50, 25) }, async (measure) => {
+      await heavyRow('firefox', async (measure) => {
         const runs = [];
         for (let round = 0; round < reps(6, 2); round++) {
           const pinned = await launchFirefox({ extensionDir: builds.firefox.dir, portal, oneCpu: true });
@@ -249,12 +248,13 @@ try {
 /**
  * Row 6. `inBrowsers(measure)` calls `measure(browser, rounds)` in the browsers to use: one
  * per round, started for this row with every process on one CPU (docs/performance.md); it
- * returns the rounds' results as one. `chunk`: bursts per chunk (one tab's share of a pair).
+ * returns the rounds' results as one. Chunks of 10 bursts: a pair's two chunks run close
+ * together, and a round has 100 pairs.
  */
-async function heavyRow(name, { chunk }, inBrowsers) {
+async function heavyRow(name, inBrowsers) {
   await measureRow(6, name, 'heavy replica main-thread time, with / without extension', async () => {
     const { r, pinnedTo } = await inBrowsers(async (b, rounds) => ({
-      r: await heavyRatio(b, { rounds, bursts: reps(1000, 200), chunk }),
+      r: await heavyRatio(b, { rounds, bursts: reps(1000, 200), chunk: 10 }),
       pinnedTo: b.pinnedTo,
     }));
     const onCpu = r.cpu.length > 0;

@@ -1,14 +1,13 @@
 import type { Level } from '../../rules/levels';
 import type { OptionLike } from '../../rules/labels';
 import type { PriorityControl } from '../control';
-import { textOf } from '../dom';
+import { labelsOf, textOf } from '../dom';
 import type { OptionLevels } from '../option-levels';
 import { fieldOf, formOf } from './field-parts';
 import { watchField } from './watch-field';
 
 function labelOf(radio: HTMLInputElement): string {
-  const labels = radio.labels ? [...radio.labels] : [];
-  return labels.map(textOf).join(' ') || radio.getAttribute('aria-label') || '';
+  return labelsOf(radio).map(textOf).join(' ') || radio.getAttribute('aria-label') || '';
 }
 
 /** A group of radio buttons sharing one name. */

@@ -1,6 +1,6 @@
 import { FIELD_WRAPPERS, fieldOf } from '../adapters/field-parts';
 import { parseTagger } from '../adapters/nesty';
-import { byIdRefs, deepQueryAll, textOf } from '../dom';
+import { byIdRefs, deepQueryAll, labelsOf, textOf } from '../dom';
 
 /**
  * Reading a ticket form's controls for the readiness snapshot: one reader per kind of control,
@@ -56,7 +56,7 @@ function byFor(el: Element): string {
  */
 export function labelOf(el: Element, { wrapperFirst = false } = {}): string {
   const own = () =>
-    [...((el as HTMLInputElement).labels ?? [])].map(textOf).join(' ') ||
+    labelsOf(el).map(textOf).join(' ') ||
     byIdRefs(el, 'aria-labelledby').map(textOf).join(' ') ||
     byFor(el);
   const aria = () => el.getAttribute('aria-label') ?? '';
@@ -248,7 +248,7 @@ export const radioReader: ControlReader = {
   value: (el) => {
     const radio = el as HTMLInputElement;
     if (!radio.checked) return '';
-    return cleanLabel([...(radio.labels ?? [])].map(textOf).join(' ') || radio.getAttribute('aria-label') || radio.value);
+    return cleanLabel(labelsOf(radio).map(textOf).join(' ') || radio.getAttribute('aria-label') || radio.value);
   },
   label: (el) => radioGroupLabel(el as HTMLInputElement),
 };
