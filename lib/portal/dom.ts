@@ -41,9 +41,10 @@ export function byIdRefs(el: Element, attribute: string): Element[] {
 }
 
 /**
- * The <label>s of a form control, as `el.labels` lists them, without asking for `labels`: in
- * Firefox that live list is kept on the element and told of every DOM change in the document
- * for as long as the element lives (docs/performance.md, row 6).
+ * The <label>s of a form control in a document or a shadow root (the guard looks at no
+ * other), as `el.labels` lists them, without asking for `labels`: in Firefox that live list
+ * is kept on the element and told of every DOM change in the document for as long as the
+ * element lives (docs/performance.md, row 6).
  */
 export function labelsOf(el: Element): HTMLLabelElement[] {
   const root = el.getRootNode() as ParentNode;
