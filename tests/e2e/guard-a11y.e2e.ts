@@ -11,6 +11,7 @@ import { BROWSERS, usePortal } from './harness/setup';
 import {
   ARTIFACTS,
   axeViolations,
+  dialogControlsReachable,
   expectedData,
   sleep,
   submittedData,
@@ -100,27 +101,17 @@ describe.each(BROWSERS)('guard dialog accessibility: %s', (name) => {
         const root = document.querySelector('priority-guard-dialog')!.shadowRoot!;
         const dialog = root.querySelector('dialog')!;
         const rect = dialog.getBoundingClientRect();
-        const controls = [...root.querySelectorAll<HTMLElement>('button, input[type="checkbox"]')].map((el) => {
-          el.scrollIntoView({ block: 'center' });
-          const r = el.getBoundingClientRect();
-          const hit = root.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-          return {
-            what: el.getAttribute('data-action') ?? el.getAttribute('value') ?? '',
-            inView: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
-            hit: !!hit && (hit === el || el.contains(hit) || (hit.localName === 'label' && hit.contains(el))),
-          };
-        });
         return {
           fitsWidth: rect.left >= 0 && rect.right <= innerWidth,
           scrollsInside: dialog.scrollHeight > dialog.clientHeight ? getComputedStyle(dialog).overflowY : 'fits',
           noSideways: dialog.scrollWidth <= dialog.clientWidth,
-          controls,
         };
       });
+      const controls = await g.page.evaluate(dialogControlsReachable);
       expect(layout.fitsWidth, 'the dialog fits the width').toBe(true);
       expect(layout.noSideways, 'no sideways scrolling inside the dialog').toBe(true);
       expect(['fits', 'auto', 'scroll']).toContain(layout.scrollsInside);
-      for (const c of layout.controls) expect(c, `${c.what} reachable`).toMatchObject({ inView: true, hit: true });
+      for (const c of controls) expect(c, `${c.what} reachable`).toMatchObject({ inView: true, hit: true });
 
       await g.confirmP1();
       const [sub] = await server.expect(1);

@@ -523,6 +523,24 @@ export const WIDGETS: Widget[] = [
 
 export const HOST = 'priority-guard-dialog';
 
+/**
+ * Every button and checkbox of the dialog, scrolled to: on screen and on top (not covered).
+ * Runs in the page: `page.evaluate(dialogControlsReachable)`.
+ */
+export function dialogControlsReachable(): { what: string; inView: boolean; hit: boolean }[] {
+  const root = document.querySelector('priority-guard-dialog')!.shadowRoot!;
+  return [...root.querySelectorAll<HTMLElement>('button, input[type="checkbox"]')].map((el) => {
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    const hit = root.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return {
+      what: el.getAttribute('data-action') ?? el.getAttribute('value') ?? '',
+      inView: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
+      hit: !!hit && (hit === el || el.contains(hit) || (hit.localName === 'label' && hit.contains(el))),
+    };
+  });
+}
+
 export interface DialogState {
   present: boolean;
   open: boolean;

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogueWords } from '../support/i18n-catalogue';
 import { UI_LANGUAGES } from '../support/ui-languages.mjs';
 import { BROWSERS, usePortal } from './harness/setup';
-import { gotoExtensionPage, openExtensionPage, sleep, until, useGuardBrowser, zendeskCopenhagen, type GuardPage } from './guard-helpers';
+import { dialogControlsReachable, gotoExtensionPage, openExtensionPage, sleep, until, useGuardBrowser, zendeskCopenhagen, type GuardPage } from './guard-helpers';
 
 const portal = usePortal();
 
@@ -53,21 +53,6 @@ function measureLayout(root: string): { outside: Overflow[]; sideways: boolean }
   }
   const scroller = root === 'guard-dialog' ? el : document.scrollingElement!;
   return { outside, sideways: scroller.scrollWidth > scroller.clientWidth + 1 };
-}
-
-/** Every button and checkbox of the dialog, scrolled to: on screen and on top (not covered). */
-function dialogControlsReachable(): { what: string; inView: boolean; hit: boolean }[] {
-  const root = document.querySelector('priority-guard-dialog')!.shadowRoot!;
-  return [...root.querySelectorAll<HTMLElement>('button, input[type="checkbox"]')].map((el) => {
-    el.scrollIntoView({ block: 'center' });
-    const r = el.getBoundingClientRect();
-    const hit = root.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-    return {
-      what: el.getAttribute('data-action') ?? el.getAttribute('value') ?? '',
-      inView: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
-      hit: !!hit && (hit === el || el.contains(hit) || (hit.localName === 'label' && hit.contains(el))),
-    };
-  });
 }
 
 /**
