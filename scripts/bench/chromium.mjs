@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, hostRules } from '../../tests/support/browser-options.mjs';
+import { closeTab } from '../../tests/support/chromium-close-tab.mjs';
 import { REPLICA_HOSTS } from '../../tests/support/tls.mjs';
 import { onOneCpu } from './one-cpu.mjs';
 import { unionLength } from './stats.mjs';
@@ -64,7 +65,7 @@ export function wrapPlaywrightPage(page) {
     waitForFunction: (fn, arg, { timeout = 10_000, polling = 'raf' } = {}) => page.waitForFunction(fn, arg, { timeout, polling }),
     press: (key) => page.keyboard.press(key),
     front: () => page.bringToFront(),
-    close: () => page.close(),
+    close: () => closeTab(page),
   };
 }
 

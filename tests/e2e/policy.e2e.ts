@@ -31,6 +31,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_EXTENSION_ID, GECKO_ID } from '../../lib/extension-ids';
 import { readPolicySection, sectionText, showUnset, type PolicySection } from '../../scripts/policy-measure/chrome-policy-page';
 import { chromiumArgs, hostRules } from '../support/browser-options.mjs';
+import { closeTab } from '../support/chromium-close-tab.mjs';
 import { catalogueWords } from '../support/i18n-catalogue';
 import { UI_LANGUAGES } from '../support/ui-languages.mjs';
 import { executablePath, extensionDir, replicaHosts } from './harness/env';
@@ -701,10 +702,7 @@ if (!root) console.warn('policy.e2e: /etc is not writable (not root): the manage
 
     // Chrome's ExtensionSettings runtime_blocked_hosts (in the same policy file, Chromium only).
     if (name === 'chromium') {
-      // Known flake, cause not found yet: about one full run in four this test times out at
-      // 60 s (seen in `npm test` and `npm run release`, never when run alone). One retry, in
-      // a new tab, keeps CI meaningful; a real break fails both tries.
-      it('ExtensionSettings runtime_blocked_hosts over a built-in portal stops the guard there, content script included: no mark on the page, a P1 goes through', { retry: 1 }, async () => {
+      it('ExtensionSettings runtime_blocked_hosts over a built-in portal stops the guard there, content script included: no mark on the page, a P1 goes through', async () => {
         await (await openOptions(browser())).close(); // the policy has arrived
         const page = await browser().newPage();
         try {
@@ -1072,7 +1070,7 @@ if (!root) console.warn('policy.e2e: /etc is not writable (not root): the manage
             } catch (error) {
               throw new Error(`${what}: ${String(error)}`);
             } finally {
-              await page.close();
+              await closeTab(page);
             }
           })();
           try {

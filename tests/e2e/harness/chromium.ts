@@ -2,6 +2,7 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROME_EXTENSION_ID } from '../../../lib/extension-ids';
 import { chromiumArgs, hostRules } from '../../support/browser-options.mjs';
+import { closeTab } from '../../support/chromium-close-tab.mjs';
 import { cleanUp, executablePath, extensionDir, headed, replicaHosts, tempDir } from './env';
 import type { BrowserUnderTest, GotoOptions, LaunchOptions, PageUnderTest, Portal, WaitOptions } from './types';
 
@@ -98,7 +99,7 @@ function wrapPage(page: Page): PageUnderTest {
     },
     url: async () => page.url(),
     async close() {
-      if (!page.isClosed()) await page.close();
+      await closeTab(page);
     },
   };
 }
