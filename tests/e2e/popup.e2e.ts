@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, useGuardBrowser } from './guard-helpers';
+import { ARTIFACTS, gotoExtensionPage, until, useGuardBrowser } from './guard-helpers';
 import { REPO_ROOT } from './harness/env';
 import { BROWSERS, usePortal, type BrowserUnderTest, type PageUnderTest } from './harness/setup';
 
@@ -60,25 +60,8 @@ const PATHS: Path[] = [
 /** Generous waits for a first render or a content script: the machine may be busy. */
 const SLOW = 30_000;
 
-// --- small helpers over the harness's page (nothing here needs more than it offers) ---
-
-/**
- * page.goto() for the popup page. In Firefox the harness's goto() for extension pages can
- * fail while it polls a document that is being replaced ("right-hand side of 'in' should be
- * an object, got null"); the navigation itself goes on, so then wait for the URL instead.
- */
-async function gotoExtensionPage(page: PageUnderTest, url: string): Promise<void> {
-  try {
-    await page.goto(url);
-  } catch (error) {
-    const text = `${String(error)} ${String((error as { cause?: unknown }).cause ?? '')}`;
-    if (!text.includes("right-hand side of 'in'")) throw error;
-  }
-  await until(async () => (await page.url()) === url, `${url} to open`, SLOW);
-}
-
 async function openPopup(b: BrowserUnderTest, page: PageUnderTest, query = ''): Promise<void> {
-  await gotoExtensionPage(page, b.extensionUrl(`popup.html${query}`));
+  await gotoExtensionPage(b, page, `popup.html${query}`);
   await page.waitFor('.pg-step, .pg-result', { state: 'visible', timeout: SLOW });
   // The popup remembers the last session: begin from the first question.
   await page.click('.pg-panel:not([hidden]) [data-action="start-over"]');
@@ -150,17 +133,6 @@ async function armedTabId(extensionPage: PageUnderTest): Promise<number> {
   return id!;
 }
 
-/** Polls until check() is truthy. */
-async function until<T>(check: () => Promise<T>, what: string, timeout = 10_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 const portal = usePortal();
 
 describe.each(BROWSERS)('popup: %s', (name) => {
@@ -212,7 +184,7 @@ describe.each(BROWSERS)('popup: %s', (name) => {
       expect(await portalPage.evaluate(() => document.querySelector<HTMLSelectElement>('#request_priority')!.value)).toBe('');
 
       // Which tab is the portal? Ask every tab, from an extension page, the way the popup does.
-      await gotoExtensionPage(popup, browser().extensionUrl('popup.html'));
+      await gotoExtensionPage(browser(), popup, 'popup.html');
       await popup.waitFor('.pg-popup');
       const tabId = await armedTabId(popup);
 
@@ -260,7 +232,7 @@ describe.each(BROWSERS)('popup: %s', (name) => {
         field.dispatchEvent(new Event('change', { bubbles: true }));
       }, 'Since 09:10 UTC on PE 2023.8.1 the console is down');
 
-      await gotoExtensionPage(popup.page, browser().extensionUrl('popup.html'));
+      await gotoExtensionPage(browser(), popup.page, 'popup.html');
       await popup.page.waitFor('.pg-popup');
       const tabId = await armedTabId(popup.page);
       await openPopup(browser(), popup.page, `?tabId=${tabId}`);
