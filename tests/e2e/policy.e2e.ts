@@ -18,11 +18,12 @@
 //     allows it, and "Remove access" gives the access back (granted and registered at run
 //     time: Firefox, which has a pref to answer the permission prompt);
 //   - in Chromium, ExtensionSettings runtime_blocked_hosts over a portal stops the guard
-//     there; blocked_permissions ["scripting"] keeps the extension from loading at all.
+//     there; blocked_permissions ["scripting"], and the sample's force-install entry beside
+//     an unpacked copy of the same id, keep the extension from loading at all.
 //
 // Writes system policy files, so it needs root (CI runs as root); every file written is
 // removed afterwards, also on failure, and an existing policies.json is put back.
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -34,7 +35,7 @@ import { chromiumArgs, hostRules } from '../support/browser-options.mjs';
 import { closeTab } from '../support/chromium-close-tab.mjs';
 import { catalogueWords } from '../support/i18n-catalogue';
 import { UI_LANGUAGES } from '../support/ui-languages.mjs';
-import { executablePath, extensionDir, replicaHosts } from './harness/env';
+import { executablePath, extensionDir, REPO_ROOT, replicaHosts } from './harness/env';
 import { gotoExtensionPage } from './guard-helpers';
 import { BROWSERS, launch, useBrowser, usePortal, type BrowserName, type BrowserUnderTest, type PageUnderTest } from './harness/setup';
 
@@ -93,6 +94,11 @@ function organisationPolicy(browser: BrowserName, overrides: Policy = {}): Polic
 }
 
 // --- policy files ------------------------------------------------------------
+
+/** docs/policy-templates/chrome-linux.json, the sample policy file for Chromium on Linux. */
+function chromeLinuxSample(): { ExtensionSettings: Policy } {
+  return JSON.parse(readFileSync(join(REPO_ROOT, 'docs/policy-templates/chrome-linux.json'), 'utf8'));
+}
 
 const CHROMIUM_POLICY_DIRS = { mandatory: '/etc/chromium/policies/managed', recommended: '/etc/chromium/policies/recommended' };
 const FIREFOX_POLICY = '/etc/firefox/policies/policies.json';
@@ -1032,8 +1038,8 @@ if (!root) console.warn('policy.e2e: /etc is not writable (not root): the manage
   if (name === 'chromium') {
     const blocked: [string, Policy][] = [
       ['ExtensionSettings blocked_permissions ["scripting"]', { [CHROME_EXTENSION_ID]: { blocked_permissions: ['scripting'] } }],
-      // The samples' force-install entry beside an unpacked copy of the same id was measured by
-      // hand (scripts/policy-measure); as a test its portal-page step hung in headless Chromium.
+      // The sample's force-install entry, as shipped (docs/enterprise.md: not beside an unpacked copy of the same id).
+      ["chrome-linux.json's force-install entry, with an unpacked copy of the same id", chromeLinuxSample().ExtensionSettings],
     ];
     describe.each(blocked)('%s', (_what, extensionSettings) => {
       usePolicy(name, { guardMode: 'dialog' }, { extra: { ExtensionSettings: extensionSettings } });
